@@ -1,0 +1,42 @@
+/**
+ * The stable error codes clients can rely on, with the HTTP status and the title shown to people
+ * (Vietnamese first). The functions map every failure to one of these (RFC 9457 problem+json);
+ * the site uses the same table to explain a code.
+ */
+export const ERRORS = {
+  validation_failed: { status: 400, vi: 'Dữ liệu gửi lên chưa hợp lệ', en: 'The request has invalid fields' },
+  malformed_json: { status: 400, vi: 'Nội dung gửi lên không phải JSON hợp lệ', en: 'The request body is not valid JSON' },
+  unauthenticated: { status: 401, vi: 'Vui lòng đăng nhập để tiếp tục', en: 'Please sign in to continue' },
+  forbidden: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' },
+  not_found: { status: 404, vi: 'Không tìm thấy nội dung yêu cầu', en: 'The requested resource was not found' },
+  method_not_allowed: { status: 405, vi: 'Phương thức không được hỗ trợ cho địa chỉ này', en: 'Method not allowed for this address' },
+  conflict: { status: 409, vi: 'Dữ liệu đã thay đổi, vui lòng tải lại và thử lại', en: 'The data has changed; reload and try again' },
+  payload_too_large: { status: 413, vi: 'Nội dung gửi lên quá lớn', en: 'The request body is too large' },
+  unsupported_media_type: { status: 415, vi: 'Định dạng nội dung không được hỗ trợ', en: 'Unsupported content type' },
+  too_many_requests: { status: 429, vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau ít phút', en: 'Too many requests; try again in a few minutes' },
+  internal_error: { status: 500, vi: 'Hệ thống gặp sự cố, vui lòng thử lại sau', en: 'Something went wrong; please try again later' },
+  service_unavailable: { status: 503, vi: 'Dịch vụ tạm thời gián đoạn, vui lòng thử lại sau', en: 'The service is temporarily unavailable; please try again' },
+} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface FieldError {
+  /** Dotted path into the request: `body.items.0.quantity`, `query.from`, `path.code`. */
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** RFC 9457 body as the API sends it. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail?: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldError[];
+}
+
+export const problemType = (code: ErrorCode): string => `https://cong-y-te.example.vn/problems/${code.replaceAll('_', '-')}`;

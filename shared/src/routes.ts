@@ -1,0 +1,122 @@
+/**
+ * The one route table. Plain data: CDK creates one API Gateway route per entry and one Lambda per
+ * `fn`; the local server matches requests against the same entries; the auth middleware enforces
+ * `auth` before any handler runs; IAM grants each function exactly the table `access` its routes
+ * declare. Handler module for a route: `functions/src/handlers/<id with '.' as '/'>.ts`.
+ *
+ * Functions group routes that share the same data access (ADR 0002), so the stack grows by a
+ * route and a permission per route, not by a whole function.
+ */
+import { ROLES, type Duty, type Role } from './roles';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ANY';
+/** Table access a route needs; a function's IAM policy is the access of its routes. */
+export type TableAccess = 'none' | 'read' | 'write';
+export type AuthRule = 'public' | { roles: readonly Role[]; duties?: readonly Duty[] };
+
+export const FUNCTIONS = {
+  platform: { access: 'none', description: 'Health, the signed-in user, unknown paths' },
+  catalogue: { access: 'read', description: 'Procedure catalogue reads' },
+  catalogueAdmin: { access: 'write', description: 'Catalogue changes by administrators' },
+  audit: { access: 'read', description: 'Audit log reader for administrators' },
+} as const satisfies Record<string, { access: TableAccess; description: string }>;
+export type FunctionName = keyof typeof FUNCTIONS;
+
+export interface Route {
+  id: string;
+  method: HttpMethod;
+  /** API Gateway syntax: `/api/procedures/{code}`, greedy `{proxy+}`. */
+  path: string;
+  auth: AuthRule;
+  access: TableAccess;
+  fn: FunctionName;
+  summary: string;
+}
+
+const signedIn = { roles: ROLES } as const;
+const adminOnly = { roles: ['admin'] } as const;
+
+export const routes = [
+  { id: 'health.get', method: 'GET', path: '/api/health', auth: 'public', access: 'none', fn: 'platform', summary: 'Liveness and readiness' },
+  { id: 'me.get', method: 'GET', path: '/api/me', auth: signedIn, access: 'none', fn: 'platform', summary: 'The signed-in user, role and bindings' },
+  { id: 'procedures.list', method: 'GET', path: '/api/procedures', auth: 'public', access: 'read', fn: 'catalogue', summary: 'Procedure catalogue' },
+  { id: 'procedures.get', method: 'GET', path: '/api/procedures/{code}', auth: 'public', access: 'read', fn: 'catalogue', summary: 'One procedure' },
+  { id: 'procedures.update', method: 'PATCH', path: '/api/procedures/{code}', auth: adminOnly, access: 'write', fn: 'catalogueAdmin', summary: 'Suspend or resume online submission of a procedure' },
+  { id: 'audit.list', method: 'GET', path: '/api/audit/{targetType}/{targetId}', auth: adminOnly, access: 'read', fn: 'audit', summary: 'Audit entries of one target' },
+  { id: 'fallback.notFound', method: 'ANY', path: '/api/{proxy+}', auth: 'public', access: 'none', fn: 'platform', summary: 'Unknown API path or method: problem+json 404/405' },
+] as const satisfies readonly Route[];
+
+export type RouteId = (typeof routes)[number]['id'];
+
+export function routeById(id: RouteId): Route {
+  const route = routes.find((r) => r.id === id);
+  if (!route) throw new Error(`Unknown route ${id}`);
+  return route;
+}
+
+/** `GET /api/procedures/{code}`: the API Gateway route key, also `event.routeKey` in Lambda. */
+export const routeKey = (route: Pick<Route, 'method' | 'path'>): string => `${route.method} ${route.path}`;
+
+export interface RouteMatch {
+  route: Route;
+  pathParameters: Record<string, string>;
+}
+
+/**
+ * Matches a request as API Gateway HTTP API does: exact paths before parameterised ones, greedy
+ * `{proxy+}` last, a route with the request's method before `ANY`.
+ */
+export function matchRoute(method: string, path: string, table: readonly Route[] = routes): RouteMatch | undefined {
+  const candidates = table
+    .map((route) => ({ route, pathParameters: matchPath(route.path, path) }))
+    .filter((c): c is RouteMatch => c.pathParameters !== undefined)
+    .filter((c) => c.route.method === method.toUpperCase() || c.route.method === 'ANY');
+  candidates.sort((a, b) => specificity(b.route) - specificity(a.route));
+  return candidates[0];
+}
+
+function specificity(route: Route): number {
+  const segments = route.path.split('/');
+  const greedy = segments.some((s) => s.endsWith('+}'));
+  const params = segments.filter((s) => s.startsWith('{')).length;
+  return (greedy ? 0 : 1000) - params * 10 + segments.length + (route.method === 'ANY' ? 0 : 1);
+}
+
+function matchPath(pattern: string, path: string): Record<string, string> | undefined {
+  const want = pattern.split('/');
+  const got = path.split('/');
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const segment = want[i] ?? '';
+    const greedy = /^\{(\w+)\+\}$/.exec(segment);
+    if (greedy) {
+      const rest = got.slice(i).join('/');
+      if (rest === '') return undefined;
+      params[greedy[1] ?? 'proxy'] = rest;
+      return params;
+    }
+    const actual = got[i];
+    if (actual === undefined) return undefined;
+    const param = /^\{(\w+)\}$/.exec(segment);
+    if (param) {
+      if (actual === '') return undefined;
+      params[param[1] ?? ''] = safeDecode(actual);
+    } else if (segment !== actual) return undefined;
+  }
+  return got.length === want.length ? params : undefined;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** Routes that share a path with other methods: used to answer 405 with an `Allow` header. */
+export function methodsForPath(path: string, table: readonly Route[] = routes): string[] {
+  return table
+    .filter((r) => r.method !== 'ANY' && !r.path.includes('+}') && matchPath(r.path, path) !== undefined)
+    .map((r) => r.method);
+}
