@@ -1,0 +1,19 @@
+/** Wire shapes of the catalogue API, shared by the functions (validation) and the site (typed client). */
+import { z } from 'zod';
+import { APPLICANT_TYPES, procedureSchema } from './catalogue';
+
+export const listProceduresQuery = z.object({
+  /** Free text; matched without diacritics against names and codes. */
+  q: z.string().trim().max(100).optional(),
+  field: procedureSchema.shape.field.optional(),
+  applicantType: z.enum(APPLICANT_TYPES).optional(),
+});
+export type ListProceduresQuery = z.infer<typeof listProceduresQuery>;
+
+export const procedureListResponse = z.object({ items: z.array(procedureSchema) });
+export type ProcedureListResponse = z.infer<typeof procedureListResponse>;
+
+export const procedureCodeParams = z.object({ code: procedureSchema.shape.code });
+
+export const updateProcedureBody = z.strictObject({ available: z.boolean() });
+export type UpdateProcedureBody = z.infer<typeof updateProcedureBody>;
