@@ -1,0 +1,72 @@
+/**
+ * Sign-in verification, the same path locally and in AWS: an RS256 ID token checked against the
+ * issuer's JWKS (Cognito's in AWS, the dev identity provider's locally), then mapped to a
+ * Principal. The route table's rule is enforced here, before any handler runs.
+ */
+import { CLAIMS, DUTIES, ROLES, type Duty, type Principal } from '@portal/shared/roles';
+import { allowsRoute } from '@portal/shared/policy';
+import type { AuthRule } from '@portal/shared/routes';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { config } from './config';
+import { AppError } from './errors';
+
+const jwks = createRemoteJWKSet(new URL(config.AUTH_JWKS_URL), { cooldownDuration: 30_000, timeoutDuration: 3_000 });
+
+export async function verifyToken(token: string): Promise<Principal> {
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(token, jwks, {
+      issuer: config.AUTH_ISSUER,
+      audience: config.AUTH_AUDIENCE,
+      algorithms: ['RS256'],
+      requiredClaims: ['sub', 'exp'],
+    }));
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_JWKS_TIMEOUT') throw new AppError('service_unavailable', { cause: error });
+    throw new AppError('unauthenticated', { cause: error });
+  }
+  if (payload.token_use !== 'id') throw new AppError('unauthenticated');
+  return toPrincipal(payload);
+}
+
+function toPrincipal(payload: JWTPayload): Principal {
+  const groups = Array.isArray(payload[CLAIMS.groups]) ? (payload[CLAIMS.groups] as unknown[]) : [];
+  const role = ROLES.find((r) => groups.includes(r));
+  if (!role || typeof payload.sub !== 'string') throw new AppError('forbidden', { detail: 'No portal role on this account' });
+  const text = (claim: string) => (typeof payload[claim] === 'string' && payload[claim] !== '' ? (payload[claim] as string) : undefined);
+  const duties = (text(CLAIMS.duties) ?? '').split(',').filter((d): d is Duty => (DUTIES as readonly string[]).includes(d));
+  return {
+    userId: payload.sub,
+    role,
+    name: text(CLAIMS.name) ?? '',
+    organisationId: text(CLAIMS.organisation),
+    unitId: text(CLAIMS.unit),
+    hospitalId: text(CLAIMS.hospital),
+    duties,
+  };
+}
+
+/** Bearer token from the (normalised, lower-case) headers, if any. */
+export function bearerToken(headers: Record<string, string | undefined>): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '');
+  return match?.[1];
+}
+
+/**
+ * Resolve the caller and apply the route's rule. Public routes still identify a caller who sent
+ * a token (so a handler can tailor its answer), but a bad token on a public route is ignored.
+ */
+export async function authorize(rule: AuthRule, headers: Record<string, string | undefined>): Promise<Principal | undefined> {
+  const token = bearerToken(headers);
+  let principal: Principal | undefined;
+  if (token) {
+    try {
+      principal = await verifyToken(token);
+    } catch (error) {
+      if (rule !== 'public') throw error;
+    }
+  }
+  const verdict = allowsRoute(rule, principal);
+  if (verdict !== 'allowed') throw new AppError(verdict);
+  return principal;
+}

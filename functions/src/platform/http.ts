@@ -1,0 +1,192 @@
+/**
+ * The one handler factory. Every HTTP route's handler is `httpHandler(routeId, schemas, fn)`:
+ * the middleware below does logging with a correlation id, header normalisation, JSON body
+ * parsing with a size limit, authentication and the route's auth rule, zod validation of
+ * path/query/body, security headers, and — outermost — the single mapping of every error to
+ * problem+json. `fn` receives typed input and returns a Reply; it never touches the raw event.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { Principal } from '@portal/shared/roles';
+import { routeById, type Route, type RouteId } from '@portal/shared/routes';
+import { SECURITY_HEADERS } from '@portal/shared/security-headers';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { authorize } from './auth';
+import { config } from './config';
+import { AppError, fieldErrors, toAppError, toProblem } from './errors';
+import { logger } from './logger';
+
+export type Lang = 'vi' | 'en';
+
+export interface HttpRequest<P, Q, B> {
+  path: P;
+  query: Q;
+  body: B;
+  principal: Principal | undefined;
+  requestId: string;
+  lang: Lang;
+  route: Route;
+  /** Normalised (lower-case) request headers. */
+  headers: Record<string, string | undefined>;
+}
+
+export interface Reply {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Schemas<P, Q, B> {
+  path?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+}
+
+type Event = APIGatewayProxyEventV2;
+type Result = APIGatewayProxyStructuredResultV2;
+interface State {
+  requestId: string;
+  lang: Lang;
+  startedAt: number;
+  principal?: Principal;
+  input?: { path: unknown; query: unknown; body: unknown };
+}
+
+const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
+
+export function httpHandler<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
+  routeId: RouteId,
+  schemas: Schemas<P, Q, B>,
+  fn: (request: HttpRequest<P, Q, B>) => Promise<Reply>,
+) {
+  const route = routeById(routeId);
+  const states = new WeakMap<Event, State>();
+  const state = (event: Event): State => {
+    const existing = states.get(event);
+    if (existing) return existing;
+    const fresh: State = { requestId: event.requestContext?.requestId ?? 'unknown', lang: 'vi', startedAt: Date.now() };
+    states.set(event, fresh);
+    return fresh;
+  };
+
+  /** Outermost: its `after` runs last and its `onError` is the one mapping of failures. */
+  const respond: MiddlewareObj<Event, Result> = {
+    before: ({ event }) => {
+      const s = state(event);
+      const given = event.headers?.['x-request-id'] ?? event.headers?.['X-Request-Id'];
+      if (given && REQUEST_ID.test(given)) s.requestId = given;
+      logger.setCorrelationId(s.requestId);
+      logger.appendKeys({ route: route.id });
+    },
+    after: (request) => {
+      request.response = finish(request.event, request.response ?? { statusCode: 204 });
+    },
+    onError: (request) => {
+      const s = state(request.event);
+      const error = toAppError(request.error);
+      if (error.code === 'internal_error') logger.error('Unhandled error', { error: request.error as Error });
+      else if (error.code === 'service_unavailable') logger.warn('Transient failure', { error: (request.error as Error)?.name });
+      const problem = toProblem(error, s.lang, s.requestId);
+      request.response = finish(request.event, {
+        statusCode: problem.status,
+        headers: { 'content-type': 'application/problem+json; charset=utf-8', 'content-language': s.lang, ...error.headers },
+        body: JSON.stringify(problem),
+      });
+    },
+  };
+
+  function finish(event: Event, response: Result): Result {
+    const s = state(event);
+    const result: Result = {
+      ...response,
+      headers: { ...SECURITY_HEADERS, 'cache-control': 'no-store', ...response.headers, 'x-request-id': s.requestId },
+    };
+    logger.info('request', { method: event.requestContext?.http?.method, status: result.statusCode, ms: Date.now() - s.startedAt, user: s.principal?.userId, role: s.principal?.role });
+    return result;
+  }
+
+  const parseInput: MiddlewareObj<Event, Result> = {
+    before: async ({ event }) => {
+      const s = state(event);
+      const headers = event.headers ?? {};
+      s.lang = preferredLanguage(headers['accept-language']);
+      s.principal = await authorize(route.auth, headers);
+      if (s.principal) logger.appendKeys({ user: s.principal.userId });
+      s.input = {
+        path: validate(schemas.path, event.pathParameters ?? {}, 'path'),
+        query: validate(schemas.query, event.queryStringParameters ?? {}, 'query'),
+        body: validate(schemas.body, parseBody(event), 'body'),
+      };
+    },
+  };
+
+  const handler = async (event: Event): Promise<Result> => {
+    const s = state(event);
+    const input = s.input ?? { path: {}, query: {}, body: undefined };
+    const reply = await fn({
+      path: input.path as P,
+      query: input.query as Q,
+      body: input.body as B,
+      principal: s.principal,
+      requestId: s.requestId,
+      lang: s.lang,
+      route,
+      headers: event.headers ?? {},
+    });
+    const status = reply.status ?? 200;
+    if (reply.body === undefined) return { statusCode: status, headers: reply.headers };
+    return {
+      statusCode: status,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'content-language': s.lang, ...reply.headers },
+      body: JSON.stringify(reply.body),
+    };
+  };
+
+  return middy<Event, Result, Error, Context>()
+    .use(respond)
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(httpHeaderNormalizer() as MiddlewareObj<Event, Result>)
+    .use(parseInput)
+    .handler(handler);
+}
+
+function validate<T>(schema: z.ZodType<T> | undefined, value: unknown, part: 'path' | 'query' | 'body'): unknown {
+  if (!schema) {
+    if (part === 'body' && value !== undefined) throw new AppError('validation_failed', { errors: [{ field: 'body', code: 'unexpected', message: 'This route takes no body' }] });
+    return value;
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError('validation_failed', { errors: fieldErrors(parsed.error, part) });
+  return parsed.data;
+}
+
+/** JSON only, within the size limit; an empty body is `undefined`. */
+function parseBody(event: Event): unknown {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(raw, 'utf8') > config.MAX_BODY_BYTES) throw new AppError('payload_too_large');
+  const type = (event.headers?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json' && !type?.endsWith('+json')) throw new AppError('unsupported_media_type', { detail: 'Send application/json' });
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    throw new AppError('malformed_json');
+  }
+}
+
+/** Vietnamese unless the caller prefers English. */
+export function preferredLanguage(header: string | undefined): Lang {
+  if (!header) return 'vi';
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = Number(params.find((p) => p.trim().startsWith('q='))?.split('=')[1] ?? '1');
+      return { tag, q: Number.isFinite(q) ? q : 0 };
+    })
+    .filter((l) => l.tag.startsWith('vi') || l.tag.startsWith('en'))
+    .sort((a, b) => b.q - a.q);
+  return ranked[0]?.tag.startsWith('en') ? 'en' : 'vi';
+}
