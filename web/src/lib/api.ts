@@ -39,9 +39,17 @@ export interface RequestOptions {
 
 const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && Object.hasOwn(ERRORS, code);
 
+/**
+ * An error response that is not a problem document did not come from the API's error mapping (a
+ * proxy's or static server's page): keep the status's meaning where it helps the user, otherwise
+ * say the service is unavailable.
+ */
 function codeForStatus(status: number): ErrorCode {
-  const match = (Object.keys(ERRORS) as ErrorCode[]).find((code) => ERRORS[code].status === status);
-  return match ?? (status >= 500 ? 'internal_error' : 'validation_failed');
+  if (status === 401) return 'unauthenticated';
+  if (status === 403) return 'forbidden';
+  if (status === 413) return 'payload_too_large';
+  if (status === 429) return 'too_many_requests';
+  return 'service_unavailable';
 }
 
 function problemFrom(body: unknown): Problem | undefined {

@@ -1,0 +1,94 @@
+/** Browser side of the account page: GET /api/me with the stored token; sign-out clears it. */
+import { ROLE_LABELS, type Duty, type Principal } from '@portal/shared/roles';
+import { ApiError, getMe } from './api';
+import { updateAuthLink } from './auth-link';
+import type { Lang } from './i18n';
+import { clearToken, getToken } from './session';
+
+const DUTY_LABELS: Record<Duty, Record<Lang, string>> = {
+  scheduler: { vi: 'Điều phối lịch khám', en: 'Scheduler' },
+  cashier: { vi: 'Thu ngân', en: 'Cashier' },
+};
+const FALLBACK_ERROR = { vi: 'Đã có lỗi xảy ra. Vui lòng thử lại.', en: 'Something went wrong. Please try again.' };
+
+function required<T extends Element>(root: ParentNode, selector: string): T {
+  const element = root.querySelector<T>(selector);
+  if (!element) throw new Error(`account: missing ${selector}`);
+  return element;
+}
+
+export function initAccount(root: HTMLElement): void {
+  const lang: Lang = root.dataset.lang === 'en' ? 'en' : 'vi';
+  const status = required<HTMLElement>(root, '[data-status]');
+  const signedOut = required<HTMLElement>(root, '[data-signed-out]');
+  const signedIn = required<HTMLElement>(root, '[data-signed-in]');
+  const errorBox = required<HTMLElement>(root, '[data-error]');
+  const errorMessage = required<HTMLElement>(errorBox, '[data-error-message]');
+  const retry = required<HTMLButtonElement>(errorBox, '[data-retry]');
+  const signOut = required<HTMLButtonElement>(signedIn, '[data-sign-out]');
+
+  function showSignedOut(message: string): void {
+    signedIn.hidden = true;
+    errorBox.hidden = true;
+    signedOut.hidden = false;
+    status.textContent = message;
+  }
+
+  function showPrincipal(me: Principal): void {
+    const set = (slot: string, text: string) => {
+      required<HTMLElement>(signedIn, `[data-slot="${slot}"]`).textContent = text;
+    };
+    const row = (name: string, text: string | undefined) => {
+      required<HTMLElement>(signedIn, `[data-row="${name}"]`).hidden = !text;
+      set(name, text ?? '');
+    };
+    set('name', me.name);
+    set('role', ROLE_LABELS[me.role][lang]);
+    set('userId', me.userId);
+    row('organisationId', me.organisationId);
+    row('unitId', me.unitId);
+    row('hospitalId', me.hospitalId);
+    row('duties', me.duties.map((d) => DUTY_LABELS[d][lang]).join(', ') || undefined);
+    status.textContent = '';
+    errorBox.hidden = true;
+    signedOut.hidden = true;
+    signedIn.hidden = false;
+  }
+
+  async function load(): Promise<void> {
+    const token = getToken();
+    if (!token) {
+      showSignedOut('');
+      return;
+    }
+    retry.disabled = true;
+    try {
+      showPrincipal(await getMe(token, { lang }));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        clearToken();
+        updateAuthLink();
+        showSignedOut(root.dataset.expiredText ?? '');
+        return;
+      }
+      status.textContent = '';
+      errorMessage.textContent = error instanceof ApiError ? error.title : FALLBACK_ERROR[lang];
+      errorBox.hidden = false;
+    } finally {
+      retry.disabled = false;
+    }
+  }
+
+  signOut.addEventListener('click', () => {
+    clearToken();
+    updateAuthLink();
+    showSignedOut(root.dataset.signedOutText ?? '');
+  });
+  retry.addEventListener('click', () => {
+    void load().then(() => {
+      if (!errorBox.hidden) errorBox.focus();
+    });
+  });
+
+  void load();
+}
