@@ -13,6 +13,8 @@ import { routeById, type Route, type RouteId } from '@portal/shared/routes';
 import { SECURITY_HEADERS } from '@portal/shared/security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
+import english from 'zod/v4/locales/en.js';
+import vietnamese from 'zod/v4/locales/vi.js';
 import { authorize } from './auth';
 import { config } from './config';
 import { AppError, fieldErrors, toAppError, toProblem } from './errors';
@@ -55,6 +57,8 @@ interface State {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
+/** Field messages in the caller's language (zod ships both locales). */
+const FIELD_MESSAGES = { vi: vietnamese().localeError, en: english().localeError };
 
 export function httpHandler<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
   routeId: RouteId,
@@ -115,9 +119,9 @@ export function httpHandler<P = Record<string, never>, Q = Record<string, never>
       s.principal = await authorize(route.auth, headers);
       if (s.principal) logger.appendKeys({ user: s.principal.userId });
       s.input = {
-        path: validate(schemas.path, event.pathParameters ?? {}, 'path'),
-        query: validate(schemas.query, event.queryStringParameters ?? {}, 'query'),
-        body: validate(schemas.body, parseBody(event), 'body'),
+        path: validate(schemas.path, event.pathParameters ?? {}, 'path', s.lang),
+        query: validate(schemas.query, event.queryStringParameters ?? {}, 'query', s.lang),
+        body: validate(schemas.body, parseBody(event), 'body', s.lang),
       };
     },
   };
@@ -152,12 +156,12 @@ export function httpHandler<P = Record<string, never>, Q = Record<string, never>
     .handler(handler);
 }
 
-function validate<T>(schema: z.ZodType<T> | undefined, value: unknown, part: 'path' | 'query' | 'body'): unknown {
+function validate<T>(schema: z.ZodType<T> | undefined, value: unknown, part: 'path' | 'query' | 'body', lang: Lang): unknown {
   if (!schema) {
-    if (part === 'body' && value !== undefined) throw new AppError('validation_failed', { errors: [{ field: 'body', code: 'unexpected', message: 'This route takes no body' }] });
+    if (part === 'body' && value !== undefined) throw new AppError('validation_failed', { errors: [{ field: 'body', code: 'unexpected', message: lang === 'en' ? 'This address takes no body' : 'Địa chỉ này không nhận nội dung gửi lên' }] });
     return value;
   }
-  const parsed = schema.safeParse(value);
+  const parsed = schema.safeParse(value, { error: FIELD_MESSAGES[lang] });
   if (!parsed.success) throw new AppError('validation_failed', { errors: fieldErrors(parsed.error, part) });
   return parsed.data;
 }

@@ -1,0 +1,165 @@
+/**
+ * The local portal on one origin, as CloudFront + API Gateway + Lambda serve it in AWS:
+ * `/api/*` is matched against the shared route table and handed to the real Lambda handler as
+ * an API Gateway v2 event; `/sandbox/*` is local-only; everything else is the built site (or,
+ * in dev mode, Astro's dev server behind a proxy).
+ */
+import { FUNCTIONS, matchRoute, type FunctionName } from '@portal/shared/routes';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { connect } from 'node:net';
+import { fromLambdaResult, lambdaContext, toApiGatewayEvent } from './apigw-event';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local';
+import { send, sendJson } from './respond';
+import { createIdentityProvider } from './sandbox/identity';
+import { sandboxRouter } from './sandbox/index';
+import { staticSite } from './static-site';
+
+type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** Every function of the route table; `Record<FunctionName, …>` makes a missing one a type error. */
+const lambdaModules: Record<FunctionName, () => Promise<{ handler: LambdaHandler }>> = {
+  platform: () => import('../lambdas/platform'),
+  catalogue: () => import('../lambdas/catalogue'),
+  catalogueAdmin: () => import('../lambdas/catalogueAdmin'),
+  audit: () => import('../lambdas/audit'),
+};
+
+/** API Gateway's own limit on a request body. */
+const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+
+export interface PortalServerOptions {
+  port: number;
+  host?: string;
+  tableName: string;
+  dynamoEndpoint: string;
+  /** Built site to serve; ignored when `devServerPort` is set. */
+  webDist?: string;
+  /** Astro dev server to proxy the site to (npm run dev). */
+  devServerPort?: number;
+  /** Where the identity provider keeps its signing key (undefined: a fresh key in memory). */
+  keyFile?: string;
+  logLevel?: string;
+}
+
+export interface PortalServer {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function startPortalServer(options: PortalServerOptions): Promise<PortalServer> {
+  const host = options.host ?? '127.0.0.1';
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const origin = `http://${host}:${port}`;
+
+  const idp = await createIdentityProvider(origin, options.keyFile);
+  // Configuration the handlers read at cold start, as the CDK stack sets it in AWS.
+  Object.assign(process.env, {
+    TABLE_NAME: options.tableName,
+    DYNAMODB_ENDPOINT: options.dynamoEndpoint,
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AUTH_ISSUER: idp.issuer,
+    AUTH_AUDIENCE: idp.audience,
+    AUTH_JWKS_URL: idp.jwksUrl,
+    POWERTOOLS_SERVICE_NAME: 'portal-local',
+    LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? 'WARN',
+  });
+  const lambdas = new Map<FunctionName, LambdaHandler>();
+  for (const name of Object.keys(FUNCTIONS) as FunctionName[]) lambdas.set(name, (await lambdaModules[name]()).handler);
+
+  const sandbox = sandboxRouter(idp);
+  const site = options.webDist ? staticSite(options.webDist) : undefined;
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('Local server error:', error);
+      if (!res.headersSent) sendJson(res, 502, { message: 'Internal Server Error' });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', origin);
+    const readBody = () => readRequestBody(req);
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      const match = matchRoute(req.method ?? 'GET', url.pathname);
+      // API Gateway's own answer when no route matches (the catch-all route makes this rare).
+      if (!match) return sendJson(res, 404, { message: 'Not Found' });
+      let body: Buffer;
+      try {
+        body = await readBody();
+      } catch {
+        return sendJson(res, 413, { message: 'Request Entity Too Large' });
+      }
+      const lambda = lambdas.get(match.route.fn);
+      if (!lambda) throw new Error(`No function ${match.route.fn}`);
+      const event = toApiGatewayEvent(req, url, body, match.route, match.pathParameters);
+      const result = fromLambdaResult(await lambda(event, lambdaContext(`portal-${match.route.fn}`)));
+      return send(res, result.status, req.method === 'HEAD' ? Buffer.alloc(0) : result.body, result.headers);
+    }
+    if (url.pathname.startsWith('/sandbox/')) return sandbox(req, res, url, readBody);
+    if (options.devServerPort) return proxy(req, res, options.devServerPort);
+    if (site) return site(req, res, url);
+    return send(res, 404, 'Không tìm thấy trang', { 'content-type': 'text/plain; charset=utf-8' });
+  }
+
+  if (options.devServerPort) {
+    const devPort = options.devServerPort;
+    // Astro's hot reload talks over a WebSocket: pass upgrades straight through.
+    server.on('upgrade', (req: IncomingMessage, socket, head) => {
+      const upstream = connect(devPort, '127.0.0.1', () => {
+        upstream.write(`${req.method} ${req.url} HTTP/1.1\r\n${Object.entries(req.headers).map(([k, v]) => `${k}: ${String(v)}`).join('\r\n')}\r\n\r\n`);
+        upstream.write(head);
+        socket.pipe(upstream).pipe(socket);
+      });
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+    });
+  }
+
+  return {
+    url: origin,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function readRequestBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_REQUEST_BYTES) {
+        reject(new Error('too large'));
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function proxy(req: IncomingMessage, res: ServerResponse, port: number): void {
+  const upstream = httpRequest({ host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
+  });
+  upstream.on('error', () => send(res, 502, 'Astro dev server is not answering yet', { 'content-type': 'text/plain; charset=utf-8' }));
+  req.pipe(upstream);
+}

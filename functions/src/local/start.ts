@@ -1,0 +1,103 @@
+/**
+ * `npm start` (and `npm run dev`): the whole portal on one machine. Builds the site if it is out
+ * of date, starts DynamoDB Local with data under .data/, creates the table from the shared
+ * definition, seeds demo data, serves everything on one URL. Ctrl-C stops all of it.
+ */
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { table } from '@portal/shared/table';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ensureTable, freePort, javaProblem, localClient, startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local';
+import { seedDemoData } from './seed';
+import { startPortalServer, type PortalServer } from './server';
+
+const root = resolve(import.meta.dirname, '../../..');
+const dev = process.argv.includes('--dev');
+
+function fail(message: string): never {
+  console.error(`✖ ${message}`);
+  process.exit(1);
+}
+
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 12)) fail(`Node ${process.versions.node} is too old: the portal needs Node 22.12 or newer (https://nodejs.org).`);
+const javaMissing = javaProblem();
+if (javaMissing) fail(javaMissing);
+
+const port = Number(process.env.PORT ?? 8080);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, not "${process.env.PORT}".`);
+
+const started = Date.now();
+const children: ChildProcess[] = [];
+let dynamo: RunningDynamoDb | undefined;
+let portal: PortalServer | undefined;
+let stopping = false;
+
+async function stop(code = 0): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nĐang dừng… (stopping)');
+  for (const child of children) child.kill('SIGTERM');
+  await portal?.close();
+  await dynamo?.stop();
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+
+function newestMtime(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name === '.astro') continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function buildSiteIfStale(): void {
+  const builtAt = existsSync(join(root, 'web/dist/index.html')) ? statSync(join(root, 'web/dist/index.html')).mtimeMs : 0;
+  const sourcesAt = Math.max(newestMtime(join(root, 'web')), newestMtime(join(root, 'shared/src')));
+  if (builtAt > sourcesAt) return;
+  console.log('Đang dựng trang web… (building the site)');
+  const result = spawnSync('npm', ['run', 'build', '-w', 'web'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  if (result.status !== 0) fail('The site did not build; see the messages above.');
+}
+
+async function main(): Promise<void> {
+  let devServerPort: number | undefined;
+  if (dev) {
+    devServerPort = await freePort();
+    const astro = spawn('npx', ['astro', 'dev', '--host', '127.0.0.1', '--port', String(devServerPort)], { cwd: join(root, 'web'), stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    children.push(astro);
+  } else {
+    buildSiteIfStale();
+  }
+
+  dynamo = await startDynamoDbLocal({ dataDir: join(root, '.data/dynamodb') });
+  const client = localClient(dynamo.endpoint);
+  const created = await ensureTable(client, table.localName);
+  const { written } = await seedDemoData(DynamoDBDocumentClient.from(client), table.localName);
+
+  portal = await startPortalServer({
+    port,
+    tableName: table.localName,
+    dynamoEndpoint: dynamo.endpoint,
+    webDist: join(root, 'web/dist'),
+    devServerPort,
+    keyFile: join(root, '.data/dev-idp/key.json'),
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`Bảng dữ liệu: ${created === 'created' ? 'vừa tạo' : 'đã có'} (${written} mục mẫu mới) · DynamoDB Local ${dynamo.endpoint}`);
+  console.log(`Tài khoản mẫu: ${portal.url}/sandbox/login  ·  Ctrl-C để dừng  ·  sẵn sàng sau ${seconds} s`);
+  console.log(`\n  Cổng dịch vụ y tế: ${portal.url}\n`);
+}
+
+main().catch((error: unknown) => {
+  const code = (error as { code?: string }).code;
+  if (code === 'EADDRINUSE') console.error(`✖ Port ${port} is in use; set another one, e.g. PORT=8081 npm start.`);
+  else console.error('✖ The portal did not start:', error instanceof Error ? error.message : error);
+  void stop(1);
+});
