@@ -1,0 +1,113 @@
+/**
+ * The HTTP API: exactly one route per entry of the shared route table, each integrated with the
+ * function the entry names. Routes that are not public also pass API Gateway's JWT authorizer
+ * (Cognito issuer + app client) before the Lambda middleware verifies the token again.
+ */
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Alarm, ComparisonOperator, TreatMissingData, type IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { routeKey, type FunctionName, type Route } from '@portal/shared/routes';
+
+export interface PortalHttpApiProps {
+  routes: readonly Route[];
+  functions: Record<FunctionName, NodejsFunction>;
+  auth: { issuer: string; audience: string };
+  alarmAction: IAlarmAction;
+}
+
+export class PortalHttpApi extends Construct {
+  readonly api: HttpApi;
+
+  constructor(scope: Construct, id: string, props: PortalHttpApiProps) {
+    super(scope, id);
+    // No CORS: the browser only ever calls the API through CloudFront on the site's own origin.
+    this.api = new HttpApi(this, 'Api', { description: 'Portal API (reached through CloudFront at /api/*)', createDefaultStage: false });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      autoDeploy: true,
+      // Whole-API ceiling; the WAF rate rule limits single clients before this.
+      throttle: { rateLimit: 500, burstLimit: 1000 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        // No path or query: they never hold personal data by design, but the route key is enough.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            time: '$context.requestTime',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            latency: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+          }),
+        ),
+      },
+    });
+
+    const jwt = new HttpJwtAuthorizer('Jwt', props.auth.issuer, { jwtAudience: [props.auth.audience] });
+
+    // One integration per function, shared by its routes, and one API-scoped invoke permission per
+    // function (scopePermissionToRoute: false): a new route then adds a single Route resource.
+    const integrations = new Map<FunctionName, HttpLambdaIntegration>();
+    const integrationFor = (fn: FunctionName): HttpLambdaIntegration => {
+      let integration = integrations.get(fn);
+      if (!integration) {
+        integration = new HttpLambdaIntegration(`${fn}Integration`, props.functions[fn], { scopePermissionToRoute: false });
+        integrations.set(fn, integration);
+      }
+      return integration;
+    };
+
+    for (const route of props.routes) {
+      const httpRoute = new HttpRoute(this, `Route-${route.id}`, {
+        httpApi: this.api,
+        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+        integration: integrationFor(route.fn),
+        ...(route.auth === 'public' ? {} : { authorizer: jwt }),
+      });
+      if (route.auth === 'public') {
+        Validations.of(httpRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${routeKey(route)} is public by the route table (${route.summary}); every other route has the JWT authorizer.`,
+        });
+      }
+    }
+
+    new Alarm(this, 'Api5xx', {
+      alarmDescription: 'The portal API answered 5xx: a handler failed or timed out.',
+      metric: this.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 5,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(props.alarmAction);
+
+    for (const [name, fn] of Object.entries(props.functions)) {
+      const common = {
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      };
+      new Alarm(this, `${name}Errors`, {
+        ...common,
+        alarmDescription: `Function ${name} threw or timed out.`,
+        metric: fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+      }).addAlarmAction(props.alarmAction);
+      new Alarm(this, `${name}Throttles`, {
+        ...common,
+        alarmDescription: `Function ${name} was throttled: the account's concurrency is exhausted.`,
+        metric: fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
+      }).addAlarmAction(props.alarmAction);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The portal in one stack: table, identity, functions, HTTP API, documents, secrets and the
+ * CloudFront site. Everything is derived from shared/ (route table, table design, roles, headers).
+ */
+import { CrossStackReferences, ReferenceStrength, Stack, type StackProps } from 'aws-cdk-lib';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { Construct } from 'constructs';
+import { routes as routeTable, type Route } from '@portal/shared/routes';
+import { DataTable } from './data-table';
+import { PortalFunctions } from './functions';
+import { PortalHttpApi } from './http-api';
+import { Identity } from './identity';
+import { Site } from './site';
+import { Storage } from './storage';
+
+export interface PortalStackProps extends StackProps {
+  /** ARN of the CloudFront web ACL (edge stack, us-east-1). */
+  webAclArn: string;
+  /** The route table; tests pass a longer one to measure what a route costs. */
+  routes?: readonly Route[];
+}
+
+export class PortalStack extends Stack {
+  readonly data: DataTable;
+  readonly identity: Identity;
+  readonly functions: PortalFunctions;
+  readonly httpApi: PortalHttpApi;
+  readonly storage: Storage;
+  readonly site: Site;
+
+  constructor(scope: Construct, id: string, props: PortalStackProps) {
+    super(scope, id, props);
+    // The web ACL ARN comes from the us-east-1 edge stack as a weak reference (Fn::GetStackOutput):
+    // no ExportWriter/ExportReader custom-resource Lambdas in either stack (ADR 0004).
+    CrossStackReferences.of(this).consume(ReferenceStrength.WEAK);
+    this.data = new DataTable(this, 'Data');
+    this.identity = new Identity(this, 'Identity');
+    this.storage = new Storage(this, 'Storage');
+
+    const auth = { issuer: this.identity.issuer, audience: this.identity.client.userPoolClientId, jwksUrl: this.identity.jwksUrl };
+    this.functions = new PortalFunctions(this, 'Functions', { table: this.data.table, tableKey: this.data.key, auth });
+
+    // Alarms go to one encrypted topic; operators subscribe their e-mail or chat hook to it.
+    const alarmKey = new Key(this, 'AlarmTopicKey', { description: 'Portal alarm topic', enableKeyRotation: true });
+    alarmKey.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    const alarms = new Topic(this, 'Alarms', { displayName: 'Portal alarms', masterKey: alarmKey, enforceSSL: true });
+
+    this.httpApi = new PortalHttpApi(this, 'Http', {
+      routes: props.routes ?? routeTable,
+      functions: this.functions.byName,
+      auth,
+      alarmAction: new SnsAction(alarms),
+    });
+
+    this.site = new Site(this, 'Site', { api: this.httpApi.api, logBucket: this.storage.logBucket, webAclArn: props.webAclArn });
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Buckets and secrets that are not part of the request path yet: the access-log bucket, the private
+ * documents bucket (dossier attachments, issued licences, receipts; browsers upload to it with
+ * presigned URLs) and the VNPay merchant credentials.
+ */
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+
+export class Storage extends Construct {
+  /** Server access logs of every bucket and CloudFront's standard logs. */
+  readonly logBucket: Bucket;
+  readonly documents: Bucket;
+  readonly vnpaySecret: Secret;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+
+    this.logBucket = new Bucket(this, 'Logs', {
+      // S3 server access logging cannot write to an SSE-KMS bucket, and CloudFront standard logs
+      // need ACLs (BUCKET_OWNER_PREFERRED): hence SSE-S3 and ACLs on this bucket only.
+      encryption: BucketEncryption.S3_MANAGED,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.logBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the access-log destination itself; logging it into itself would loop.',
+    });
+
+    const documentsKey = new Key(this, 'DocumentsKey', {
+      description: 'Portal documents: dossier attachments, issued licences, receipts',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.documents = new Bucket(this, 'Documents', {
+      encryption: BucketEncryption.KMS,
+      encryptionKey: documentsKey,
+      bucketKeyEnabled: true,
+      versioned: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      serverAccessLogsBucket: this.logBucket,
+      serverAccessLogsPrefix: 'documents/',
+      // Unfinished browser uploads and old versions cost money and hold personal data.
+      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1), noncurrentVersionExpiration: Duration.days(90) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const secretKey = new Key(this, 'SecretsKey', {
+      description: 'Portal secrets: payment gateway credentials',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // A placeholder with the right shape; operators put the real merchant values in after deploy.
+    // No function reads it yet, so no function is granted access.
+    this.vnpaySecret = new Secret(this, 'VnpayCredentials', {
+      description: 'VNPay merchant credentials (JSON: tmnCode, hashSecret)',
+      encryptionKey: secretKey,
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ tmnCode: 'CHANGE_ME' }),
+        generateStringKey: 'hashSecret',
+        passwordLength: 32,
+        excludePunctuation: true,
+      },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.vnpaySecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'VNPay issues the TMN code and hash secret in its merchant portal; they cannot be rotated by a Lambda. Rotation is a manual runbook step agreed with VNPay.',
+    });
+  }
+}
