@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { TEST_ENV } from './test/helpers/events.ts';
 
 /**
  * One Vitest run, four projects. `npm test` runs unit + integration + infra; the browser (e2e)
@@ -7,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env: { POWERTOOLS_DEV: 'true' } } },
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env: { ...TEST_ENV, POWERTOOLS_DEV: 'true' } } },
       {
         test: {
           name: 'integration',

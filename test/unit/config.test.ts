@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../functions/src/platform/config';
+import { TEST_ENV } from '../helpers/events';
+
+const root = resolve(import.meta.dirname, '../..');
+
+describe('configuration at cold start', () => {
+  it('parses a complete environment and applies defaults', () => {
+    const config = parseConfig({ ...TEST_ENV, LOG_LEVEL: undefined });
+    expect(config.TABLE_NAME).toBe('portal-unit');
+    expect(config.LOG_LEVEL).toBe('INFO');
+    expect(config.MAX_BODY_BYTES).toBe(65536);
+  });
+
+  it('names every missing setting', () => {
+    expect(() => parseConfig({ AUTH_AUDIENCE: 'x' })).toThrow(/TABLE_NAME.*AUTH_ISSUER.*AUTH_JWKS_URL/);
+  });
+
+  it('stops a function from starting when a setting is missing, before any request', () => {
+    const env = { ...process.env, ...TEST_ENV };
+    delete (env as Record<string, string | undefined>).TABLE_NAME;
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '-e', "await import('./functions/src/lambdas/catalogue.ts')"], { cwd: root, env, encoding: 'utf8' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('Invalid configuration: TABLE_NAME');
+  });
+});
