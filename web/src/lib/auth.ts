@@ -7,7 +7,7 @@
 export function safeReturnPath(raw: string | null | undefined, fallback: string): string {
   if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return fallback;
   // Control characters and backslashes are how "/\evil.example" tricks browsers; refuse them outright.
-  if (/[\u0000-\u001f\\]/.test(raw)) return fallback;
+  if (raw.includes('\\') || [...raw].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return fallback;
   try {
     const base = 'https://portal.invalid';
     const url = new URL(raw, base);

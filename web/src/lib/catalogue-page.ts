@@ -41,7 +41,6 @@ export function initCatalogue(root: HTMLElement): void {
   q.value = params.get('q') ?? '';
   field.value = [...field.options].some((o) => o.value === params.get('field')) ? (params.get('field') ?? '') : '';
   applicantType.value = [...applicantType.options].some((o) => o.value === params.get('applicantType')) ? (params.get('applicantType') ?? '') : '';
-  form.hidden = false;
 
   const currentFilter = (): CatalogueFilter => ({
     q: q.value,
@@ -87,6 +86,7 @@ export function initCatalogue(root: HTMLElement): void {
       items = (await listProcedures({}, { lang })).items;
       list.dataset.source = 'api';
       for (const control of controls) control.disabled = false;
+      form.hidden = false;
       render();
     } catch (error) {
       status.textContent = '';
