@@ -1,0 +1,174 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTIONS, routeKey, routes, type FunctionName } from '@portal/shared/routes';
+import { table } from '@portal/shared/table';
+import { FUNCTION_TAG } from '../../infra/lib/functions';
+import { ofType, synthPortal, type Synthesised } from './synth';
+
+const READ = ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:Query'];
+const WRITE = ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
+const EXPECTED_ACTIONS = { none: [], read: READ, write: [...READ, ...WRITE].sort() } as const;
+
+interface Statement {
+  Sid?: string;
+  Effect: 'Allow' | 'Deny';
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: Record<string, Record<string, unknown>>;
+}
+const actionsOf = (s: Statement): string[] => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+
+let synth: Synthesised;
+/** Portal functions by FUNCTIONS key (CDK's own helper functions carry no portal tag). */
+const portalFunctions = new Map<string, { logicalId: string; props: Record<string, unknown> }>();
+
+/** All statements of the inline policies attached to a function's role. */
+function statementsOf(name: FunctionName): Statement[] {
+  const fn = portalFunctions.get(name);
+  if (!fn) throw new Error(`No function ${name}`);
+  const roleId = (fn.props.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  return ofType(synth.portalTemplate, 'AWS::IAM::Policy')
+    .filter(([, p]) => (p.Roles as { Ref: string }[]).some((r) => r.Ref === roleId))
+    .flatMap(([, p]) => (p.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
+beforeAll(() => {
+  synth = synthPortal();
+  for (const [logicalId, props] of ofType(synth.portalTemplate, 'AWS::Lambda::Function')) {
+    const tag = ((props.Tags ?? []) as { Key: string; Value: string }[]).find((t) => t.Key === FUNCTION_TAG);
+    if (tag) portalFunctions.set(tag.Value, { logicalId, props });
+  }
+});
+
+describe('HTTP API routes come from the one route table', () => {
+  it('has exactly one API Gateway route per route-table entry, with the same route key', () => {
+    const keys = ofType(synth.portalTemplate, 'AWS::ApiGatewayV2::Route').map(([, p]) => p.RouteKey);
+    expect(keys).toHaveLength(routes.length);
+    expect([...keys].sort()).toEqual(routes.map(routeKey).sort());
+  });
+
+  it('puts the JWT authorizer on every route that is not public, and on no public route', () => {
+    const byKey = new Map(ofType(synth.portalTemplate, 'AWS::ApiGatewayV2::Route').map(([, p]) => [p.RouteKey, p]));
+    for (const route of routes) {
+      expect(byKey.get(routeKey(route))?.AuthorizationType, routeKey(route)).toBe(route.auth === 'public' ? 'NONE' : 'JWT');
+    }
+  });
+
+  it('trusts only tokens from the portal user pool for the portal app client', () => {
+    const [[, authorizer] = ['', {}]] = ofType(synth.portalTemplate, 'AWS::ApiGatewayV2::Authorizer');
+    const config = JSON.stringify(authorizer.JwtConfiguration);
+    expect(authorizer.AuthorizerType).toBe('JWT');
+    expect(config).toContain('https://cognito-idp.ap-southeast-1.');
+    expect(config).toMatch(/IdentityUserPool/);
+    expect(config).toMatch(/WebClient/);
+  });
+
+  it('never routes or serves the local-only /sandbox paths', () => {
+    for (const [, p] of ofType(synth.portalTemplate, 'AWS::ApiGatewayV2::Route')) expect(String(p.RouteKey)).not.toContain('/sandbox');
+    for (const route of routes) expect(route.path.startsWith('/api/'), route.id).toBe(true);
+    const [[, dist] = ['', {}]] = ofType(synth.portalTemplate, 'AWS::CloudFront::Distribution');
+    const behaviours = ((dist.DistributionConfig as { CacheBehaviors?: { PathPattern: string }[] }).CacheBehaviors ?? []).map((b) => b.PathPattern);
+    expect(behaviours).toEqual(['/api/*']);
+    for (const pattern of behaviours) expect(pattern).not.toContain('sandbox');
+    const [[, deployment] = ['', {}]] = ofType(synth.portalTemplate, 'Custom::CDKBucketDeployment');
+    expect(deployment.Exclude).toContain('sandbox/*');
+  });
+});
+
+describe('one Lambda function per entry of FUNCTIONS', () => {
+  it('deploys exactly the functions the route table names', () => {
+    expect([...portalFunctions.keys()].sort()).toEqual(Object.keys(FUNCTIONS).sort());
+  });
+
+  it('runs every function on Node.js 22 on arm64 with the settings its config needs', () => {
+    for (const [name, { props }] of portalFunctions) {
+      expect(props.Runtime, name).toBe('nodejs22.x');
+      expect(props.Architectures, name).toEqual(['arm64']);
+      const vars = Object.keys((props.Environment as { Variables: Record<string, unknown> }).Variables).sort();
+      expect(vars, name).toEqual(
+        ['AUTH_AUDIENCE', 'AUTH_ISSUER', 'AUTH_JWKS_URL', 'LOG_LEVEL', 'NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME'].sort(),
+      );
+    }
+  });
+
+  it('gives every function its own log group with a retention period', () => {
+    for (const [name, { props }] of portalFunctions) {
+      const logGroupId = ((props.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup ?? {}).Ref;
+      const logGroup = synth.portalTemplate.toJSON().Resources[logGroupId];
+      expect(logGroup?.Properties?.RetentionInDays, name).toBeGreaterThan(0);
+    }
+  });
+
+  it('uses no AWS-managed policy on any portal function role', () => {
+    for (const [name, { props }] of portalFunctions) {
+      const roleId = (props.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+      expect(synth.portalTemplate.toJSON().Resources[roleId].Properties.ManagedPolicyArns, name).toBeUndefined();
+    }
+  });
+});
+
+describe('least-privilege table access', () => {
+  for (const [name, spec] of Object.entries(FUNCTIONS) as [FunctionName, (typeof FUNCTIONS)[FunctionName]][]) {
+    it(`lets the ${name} function do exactly what '${spec.access}' table access allows`, () => {
+      const allowed = statementsOf(name)
+        .filter((s) => s.Effect === 'Allow')
+        .flatMap(actionsOf)
+        .filter((a) => a.startsWith('dynamodb:'));
+      expect([...new Set(allowed)].sort()).toEqual([...EXPECTED_ACTIONS[spec.access]]);
+      expect(allowed).not.toContain('dynamodb:Scan');
+      expect(allowed.some((a) => a.includes('*'))).toBe(false);
+      const kms = statementsOf(name).flatMap(actionsOf).filter((a) => a.startsWith('kms:'));
+      if (spec.access === 'none') expect(kms).toEqual([]);
+      if (spec.access === 'read') expect(kms).toEqual(['kms:Decrypt']);
+    });
+  }
+
+  it("denies every function with table access the update or delete of an audit item (the audit log is append-only)", () => {
+    const withTable = (Object.keys(FUNCTIONS) as FunctionName[]).filter((n) => FUNCTIONS[n].access !== 'none');
+    expect(withTable.length).toBeGreaterThan(0);
+    for (const name of withTable) {
+      const deny = statementsOf(name).find((s) => s.Effect === 'Deny');
+      expect(deny, name).toBeDefined();
+      expect(actionsOf(deny as Statement).sort()).toEqual(['dynamodb:DeleteItem', 'dynamodb:UpdateItem']);
+      expect(deny?.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } });
+    }
+  });
+
+  it('gives the functions no access to the VNPay secret yet', () => {
+    for (const name of Object.keys(FUNCTIONS) as FunctionName[]) {
+      expect(statementsOf(name).flatMap(actionsOf).some((a) => a.startsWith('secretsmanager:')), name).toBe(false);
+    }
+  });
+});
+
+describe('the table follows the shared definition', () => {
+  it('is on-demand, point-in-time recoverable, protected from deletion and encrypted with our own key', () => {
+    const [[, t] = ['', {}]] = ofType(synth.portalTemplate, 'AWS::DynamoDB::GlobalTable');
+    const [replica] = t.Replicas as Record<string, unknown>[];
+    expect(t.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(replica?.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(replica?.DeletionProtectionEnabled).toBe(true);
+    expect(t.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS' });
+    expect(JSON.stringify(replica?.SSESpecification)).toMatch(/DataKey/);
+    synth.portalTemplate.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  it('has the stream, TTL attribute, keys and GSIs of shared/src/table.ts', () => {
+    const [[, t] = ['', {}]] = ofType(synth.portalTemplate, 'AWS::DynamoDB::GlobalTable');
+    expect(t.StreamSpecification).toEqual({ StreamViewType: table.stream });
+    expect(t.TimeToLiveSpecification).toEqual({ AttributeName: table.ttlAttribute, Enabled: true });
+    expect(t.KeySchema).toEqual([
+      { AttributeName: table.partitionKey, KeyType: 'HASH' },
+      { AttributeName: table.sortKey, KeyType: 'RANGE' },
+    ]);
+    const indexes = t.GlobalSecondaryIndexes as { IndexName: string; KeySchema: unknown; Projection: unknown }[];
+    expect(indexes.map((i) => i.IndexName).sort()).toEqual(Object.keys(table.indexes).sort());
+    for (const index of indexes) {
+      const design = table.indexes[index.IndexName as keyof typeof table.indexes];
+      expect(index.KeySchema).toEqual([
+        { AttributeName: design.partitionKey, KeyType: 'HASH' },
+        { AttributeName: design.sortKey, KeyType: 'RANGE' },
+      ]);
+      expect(index.Projection).toEqual({ ProjectionType: 'ALL' });
+    }
+  });
+});

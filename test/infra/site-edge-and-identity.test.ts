@@ -1,0 +1,137 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROLES } from '@portal/shared/roles';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '@portal/shared/security-headers';
+import { DIRECTORY_INDEX_FUNCTION } from '../../infra/lib/site';
+import { ofType, synthPortal, type Synthesised } from './synth';
+
+let synth: Synthesised;
+beforeAll(() => {
+  synth = synthPortal();
+});
+
+interface DistributionConfig {
+  WebACLId: unknown;
+  Logging?: unknown;
+  DefaultCacheBehavior: { ResponseHeadersPolicyId: unknown; FunctionAssociations?: unknown[]; ViewerProtocolPolicy: string };
+  CacheBehaviors: { PathPattern: string; ResponseHeadersPolicyId: unknown; CachePolicyId: string; OriginRequestPolicyId: string }[];
+}
+const distribution = (): DistributionConfig =>
+  (ofType(synth.portalTemplate, 'AWS::CloudFront::Distribution')[0]?.[1] as { DistributionConfig: DistributionConfig }).DistributionConfig;
+
+describe('CloudFront sends the shared security headers', () => {
+  it('uses exactly the CSP of shared/src/security-headers.ts, with no inline script allowed', () => {
+    const [[, policy] = ['', {}]] = ofType(synth.portalTemplate, 'AWS::CloudFront::ResponseHeadersPolicy');
+    const config = (policy.ResponseHeadersPolicyConfig as { SecurityHeadersConfig: Record<string, Record<string, unknown>> }).SecurityHeadersConfig;
+    expect(config.ContentSecurityPolicy?.ContentSecurityPolicy).toBe(CONTENT_SECURITY_POLICY);
+    const scriptSrc = CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
+    expect(scriptSrc).toBeDefined();
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
+    expect(scriptSrc).not.toContain("'unsafe-eval'");
+    expect(config.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 63072000, IncludeSubdomains: true, Preload: true });
+    expect(config.FrameOptions).toMatchObject({ FrameOption: 'DENY' });
+    expect(config.ContentTypeOptions).toMatchObject({ Override: true });
+    expect(config.ReferrerPolicy).toMatchObject({ ReferrerPolicy: SECURITY_HEADERS['referrer-policy'] });
+  });
+
+  it('applies the header policy to the site and to /api/*', () => {
+    const config = distribution();
+    const policyRef = JSON.stringify(config.DefaultCacheBehavior.ResponseHeadersPolicyId);
+    expect(policyRef).toMatch(/SecurityHeaders/);
+    for (const behaviour of config.CacheBehaviors) expect(JSON.stringify(behaviour.ResponseHeadersPolicyId)).toBe(policyRef);
+  });
+});
+
+describe('CloudFront is the one origin', () => {
+  it('sends /api/* to the HTTP API uncached, with every viewer header but Host, query strings and cookies', () => {
+    const api = distribution().CacheBehaviors.find((b) => b.PathPattern === '/api/*');
+    expect(api?.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad'); // Managed-CachingDisabled
+    expect(api?.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac'); // Managed-AllViewerExceptHostHeader
+  });
+
+  it('keeps the site bucket private behind origin access control, and logs access', () => {
+    synth.portalTemplate.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    expect(distribution().Logging).toBeDefined();
+    expect(distribution().DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+  });
+
+  it('is protected by the us-east-1 web ACL with managed rules and a rate limit', () => {
+    expect(synth.edge.region).toBe('us-east-1');
+    expect(synth.portal.region).toBe('ap-southeast-1');
+    expect(JSON.stringify(distribution().WebACLId)).toContain('PortalEdge');
+    const [[, acl] = ['', {}]] = ofType(synth.edgeTemplate, 'AWS::WAFv2::WebACL');
+    expect(acl.Scope).toBe('CLOUDFRONT');
+    const rules = acl.Rules as { Name: string; Statement: Record<string, unknown> }[];
+    expect(rules.map((r) => r.Name)).toEqual(
+      expect.arrayContaining(['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesAmazonIpReputationList']),
+    );
+    expect(rules.some((r) => 'RateBasedStatement' in r.Statement)).toBe(true);
+  });
+});
+
+describe('directory-style URLs reach the Astro pages', () => {
+  // The CloudFront Function source is plain ES5; run it here as CloudFront would.
+  const handler = new Function(`${DIRECTORY_INDEX_FUNCTION}; return handler;`)() as (e: { request: { uri: string } }) => { uri: string };
+  const rewrite = (uri: string) => handler({ request: { uri } }).uri;
+
+  it('adds index.html to /, /thu-tuc/ and /thu-tuc, and leaves files with an extension alone', () => {
+    expect(rewrite('/')).toBe('/index.html');
+    expect(rewrite('/thu-tuc/')).toBe('/thu-tuc/index.html');
+    expect(rewrite('/thu-tuc')).toBe('/thu-tuc/index.html');
+    expect(rewrite('/en/thu-tuc/1.004')).toBe('/en/thu-tuc/1.004'); // has a dot: left alone (documented limit)
+    expect(rewrite('/_astro/app.3f2a.js')).toBe('/_astro/app.3f2a.js');
+    expect(rewrite('/favicon.svg')).toBe('/favicon.svg');
+  });
+
+  it('is attached to the site behaviour only', () => {
+    expect(distribution().DefaultCacheBehavior.FunctionAssociations).toHaveLength(1);
+    expect(JSON.stringify(distribution().CacheBehaviors)).not.toContain('FunctionAssociations');
+  });
+});
+
+describe('sign-in and secrets', () => {
+  it('has one Cognito group per role', () => {
+    const groups = ofType(synth.portalTemplate, 'AWS::Cognito::UserPoolGroup').map(([, p]) => p.GroupName);
+    expect([...groups].sort()).toEqual([...ROLES].sort());
+  });
+
+  it('lets users write neither their role bindings nor anything but name and e-mail', () => {
+    const [[, client] = ['', {}]] = ofType(synth.portalTemplate, 'AWS::Cognito::UserPoolClient');
+    expect((client.WriteAttributes as string[]).sort()).toEqual(['email', 'name']);
+    expect(client.ReadAttributes).toEqual(expect.arrayContaining(['custom:organisation', 'custom:unit', 'custom:hospital', 'custom:duties']));
+    expect(client.GenerateSecret).toBe(false);
+  });
+
+  it('enforces a strong password policy and offers TOTP MFA', () => {
+    synth.portalTemplate.hasResourceProperties('AWS::Cognito::UserPool', {
+      Policies: { PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true } },
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+    });
+  });
+
+  it('keeps the VNPay credentials in a KMS-encrypted secret with tmnCode and hashSecret', () => {
+    const [[, secret] = ['', {}]] = ofType(synth.portalTemplate, 'AWS::SecretsManager::Secret');
+    expect(secret.KmsKeyId).toBeDefined();
+    const gen = secret.GenerateSecretString as { SecretStringTemplate: string; GenerateStringKey: string };
+    expect(Object.keys(JSON.parse(gen.SecretStringTemplate) as object).concat(gen.GenerateStringKey).sort()).toEqual(['hashSecret', 'tmnCode']);
+  });
+
+  it('keeps the documents bucket private, versioned and KMS-encrypted, with access logs', () => {
+    synth.portalTemplate.hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }] },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      LoggingConfiguration: { LogFilePrefix: 'documents/' },
+    });
+  });
+});
+
+describe('alarms', () => {
+  it('watches errors and throttles of every function and 5xx of the API', () => {
+    const metrics = ofType(synth.portalTemplate, 'AWS::CloudWatch::Alarm').map(([, p]) => `${p.Namespace}/${p.MetricName}`);
+    const functions = ofType(synth.portalTemplate, 'AWS::Lambda::Function').filter(([, p]) => JSON.stringify(p.Tags ?? []).includes('portal:function'));
+    expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(functions.length);
+    expect(metrics.filter((m) => m === 'AWS/Lambda/Throttles')).toHaveLength(functions.length);
+    expect(metrics).toContain('AWS/ApiGateway/5xx');
+  });
+});
