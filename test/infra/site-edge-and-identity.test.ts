@@ -77,7 +77,8 @@ describe('directory-style URLs reach the Astro pages', () => {
     expect(rewrite('/')).toBe('/index.html');
     expect(rewrite('/thu-tuc/')).toBe('/thu-tuc/index.html');
     expect(rewrite('/thu-tuc')).toBe('/thu-tuc/index.html');
-    expect(rewrite('/en/thu-tuc/1.004')).toBe('/en/thu-tuc/1.004'); // has a dot: left alone (documented limit)
+    // Procedure codes are [a-z0-9-] (shared/src/procedures/catalogue.ts), so a dot always means a file.
+    expect(rewrite('/en/procedures/cap-moi-giay-phep-hanh-nghe')).toBe('/en/procedures/cap-moi-giay-phep-hanh-nghe/index.html');
     expect(rewrite('/_astro/app.3f2a.js')).toBe('/_astro/app.3f2a.js');
     expect(rewrite('/favicon.svg')).toBe('/favicon.svg');
   });
