@@ -57,13 +57,14 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-function buildSiteIfStale(): void {
+/** False when the build failed (its messages are already on the terminal). */
+function buildSiteIfStale(): boolean {
   const builtAt = existsSync(join(root, 'web/dist/index.html')) ? statSync(join(root, 'web/dist/index.html')).mtimeMs : 0;
   const sourcesAt = Math.max(newestMtime(join(root, 'web')), newestMtime(join(root, 'shared/src')));
-  if (builtAt > sourcesAt) return;
+  if (builtAt > sourcesAt) return true;
   console.log('Đang dựng trang web… (building the site)');
   const result = spawnSync('npm', ['run', 'build', '-w', 'web'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-  if (result.status !== 0) fail('The site did not build; see the messages above.');
+  return result.status === 0;
 }
 
 async function main(): Promise<void> {
@@ -72,11 +73,15 @@ async function main(): Promise<void> {
     devServerPort = await freePort();
     const astro = spawn('npx', ['astro', 'dev', '--host', '127.0.0.1', '--port', String(devServerPort)], { cwd: join(root, 'web'), stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
     children.push(astro);
-  } else {
-    buildSiteIfStale();
   }
-
-  dynamo = await startDynamoDbLocal({ dataDir: join(root, '.data/dynamodb') });
+  // The JVM boots while the site builds: the two are independent.
+  const dynamoStarting = startDynamoDbLocal({ dataDir: join(root, '.data/dynamodb'), port: await freePort() });
+  const siteBuilt = dev || buildSiteIfStale();
+  dynamo = await dynamoStarting;
+  if (!siteBuilt) {
+    await dynamo.stop();
+    fail('The site did not build; see the messages above.');
+  }
   const client = localClient(dynamo.endpoint);
   const created = await ensureTable(client, table.localName);
   const { written } = await seedDemoData(DynamoDBDocumentClient.from(client), table.localName);
