@@ -2,20 +2,20 @@
  * Configuration, parsed once at cold start. A missing or malformed setting stops the function
  * before it serves a request (Lambda reports an init error), never at the first request.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 const configSchema = z.object({
-  TABLE_NAME: z.string().min(3),
-  AWS_REGION: z.string().min(1).default('ap-southeast-1'),
+  TABLE_NAME: z.string().check(z.minLength(3)),
+  AWS_REGION: z._default(z.string().check(z.minLength(1)), 'ap-southeast-1'),
   /** Set only locally and in tests: the DynamoDB Local address. */
-  DYNAMODB_ENDPOINT: z.url().optional(),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
   AUTH_ISSUER: z.url(),
-  AUTH_AUDIENCE: z.string().min(1),
+  AUTH_AUDIENCE: z.string().check(z.minLength(1)),
   AUTH_JWKS_URL: z.url(),
-  POWERTOOLS_SERVICE_NAME: z.string().default('portal'),
-  LOG_LEVEL: z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT', 'CRITICAL']).default('INFO'),
+  POWERTOOLS_SERVICE_NAME: z._default(z.string(), 'portal'),
+  LOG_LEVEL: z._default(z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT', 'CRITICAL']), 'INFO'),
   /** Largest JSON request body accepted, in bytes. */
-  MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  MAX_BODY_BYTES: z._default(z.coerce.number().check(z.int(), z.positive()), 64 * 1024),
 });
 export type Config = z.infer<typeof configSchema>;
 

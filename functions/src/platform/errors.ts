@@ -3,7 +3,7 @@
  * RFC 9457 problem. Unknown errors become `internal_error` with nothing of the cause in the body.
  */
 import { ERRORS, problemType, type ErrorCode, type FieldError, type Problem } from '@portal/shared/errors';
-import type { ZodError } from 'zod';
+import type { $ZodError } from 'zod/v4/core';
 
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -50,7 +50,7 @@ export function toAppError(error: unknown): AppError {
   return new AppError('internal_error', { cause: error });
 }
 
-export function fieldErrors(error: ZodError, part: 'path' | 'query' | 'body'): FieldError[] {
+export function fieldErrors(error: $ZodError, part: 'path' | 'query' | 'body'): FieldError[] {
   return error.issues.map((issue) => ({
     field: [part, ...issue.path.map(String)].join('.'),
     code: issue.code,

@@ -12,7 +12,8 @@ import type { Principal } from '@portal/shared/roles';
 import { routeById, type Route, type RouteId } from '@portal/shared/routes';
 import { SECURITY_HEADERS } from '@portal/shared/security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type { $ZodError, $ZodType } from 'zod/v4/core';
+import { safeParse } from 'zod/mini';
 import english from 'zod/v4/locales/en.js';
 import vietnamese from 'zod/v4/locales/vi.js';
 import { authorize } from './auth';
@@ -41,9 +42,9 @@ export interface Reply {
 }
 
 interface Schemas<P, Q, B> {
-  path?: z.ZodType<P>;
-  query?: z.ZodType<Q>;
-  body?: z.ZodType<B>;
+  path?: $ZodType<P>;
+  query?: $ZodType<Q>;
+  body?: $ZodType<B>;
 }
 
 type Event = APIGatewayProxyEventV2;
@@ -156,13 +157,13 @@ export function httpHandler<P = Record<string, never>, Q = Record<string, never>
     .handler(handler);
 }
 
-function validate<T>(schema: z.ZodType<T> | undefined, value: unknown, part: 'path' | 'query' | 'body', lang: Lang): unknown {
+function validate<T>(schema: $ZodType<T> | undefined, value: unknown, part: 'path' | 'query' | 'body', lang: Lang): unknown {
   if (!schema) {
     if (part === 'body' && value !== undefined) throw new AppError('validation_failed', { errors: [{ field: 'body', code: 'unexpected', message: lang === 'en' ? 'This address takes no body' : 'Địa chỉ này không nhận nội dung gửi lên' }] });
     return value;
   }
-  const parsed = schema.safeParse(value, { error: FIELD_MESSAGES[lang] });
-  if (!parsed.success) throw new AppError('validation_failed', { errors: fieldErrors(parsed.error, part) });
+  const parsed = safeParse(schema, value, { error: FIELD_MESSAGES[lang] });
+  if (!parsed.success) throw new AppError('validation_failed', { errors: fieldErrors(parsed.error as $ZodError, part) });
   return parsed.data;
 }
 

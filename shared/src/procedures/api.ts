@@ -1,12 +1,12 @@
 /** Wire shapes of the catalogue API, shared by the functions (validation) and the site (typed client). */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { APPLICANT_TYPES, procedureSchema } from './catalogue';
 
 export const listProceduresQuery = z.object({
   /** Free text; matched without diacritics against names and codes. */
-  q: z.string().trim().max(100).optional(),
-  field: procedureSchema.shape.field.optional(),
-  applicantType: z.enum(APPLICANT_TYPES).optional(),
+  q: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+  field: z.optional(procedureSchema.shape.field),
+  applicantType: z.optional(z.enum(APPLICANT_TYPES)),
 });
 export type ListProceduresQuery = z.infer<typeof listProceduresQuery>;
 

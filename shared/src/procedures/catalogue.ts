@@ -4,7 +4,8 @@
  * parses every entry). Fees in integer VND; figures from research/eservices.md §3, where a row
  * marked unconfirmed there carries `feeConfirmed: false`.
  */
-import { z } from 'zod';
+// zod/mini: the same validation as classic zod at ~3% of the bundle size (ADR 0006).
+import * as z from 'zod/mini';
 
 export const APPLICANT_TYPES = ['individual', 'organisation'] as const;
 export const SERVICE_LEVELS = ['full', 'partial'] as const;
@@ -12,19 +13,19 @@ export const TIME_UNITS = ['calendar_days', 'working_days', 'immediate'] as cons
 
 export const procedureSchema = z.object({
   /** URL slug and table key. */
-  code: z.string().regex(/^[a-z0-9-]{3,80}$/),
+  code: z.string().check(z.regex(/^[a-z0-9-]{3,80}$/)),
   /** Code in the national procedure database, where known. */
-  nationalCode: z.string().regex(/^\d\.\d{6}$/).optional(),
-  nameVi: z.string().min(5),
-  nameEn: z.string().min(5),
+  nationalCode: z.optional(z.string().check(z.regex(/^\d\.\d{6}$/))),
+  nameVi: z.string().check(z.minLength(5)),
+  nameEn: z.string().check(z.minLength(5)),
   field: z.enum(['medical_practice', 'clinic_operation', 'pharmacy', 'medical_devices']),
   applicantType: z.enum(APPLICANT_TYPES),
   agencyVi: z.string(),
   serviceLevel: z.enum(SERVICE_LEVELS),
-  feeVnd: z.number().int().nonnegative(),
+  feeVnd: z.int().check(z.nonnegative()),
   feeConfirmed: z.boolean(),
-  timeLimit: z.object({ value: z.number().int().nonnegative(), unit: z.enum(TIME_UNITS) }),
-  legalBasis: z.array(z.string()).min(1),
+  timeLimit: z.object({ value: z.int().check(z.nonnegative()), unit: z.enum(TIME_UNITS) }),
+  legalBasis: z.array(z.string()).check(z.minLength(1)),
   /** Administrators can suspend online submission (e.g. while a form is updated). */
   available: z.boolean(),
 });

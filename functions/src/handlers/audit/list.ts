@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { db, tableName } from '../../platform/dynamo';
 import { httpHandler } from '../../platform/http';
 import { listAuditEntries } from '../../repositories/audit';
 
 const params = z.object({
   targetType: z.enum(['procedure', 'dossier', 'booking', 'payment', 'refund', 'session']),
-  targetId: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/),
+  targetId: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,100}$/)),
 });
 
 /** Newest first; administrators only (route table). */

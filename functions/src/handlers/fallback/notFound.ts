@@ -1,7 +1,7 @@
 import { methodsForPath } from '@portal/shared/routes';
 import { AppError } from '../../platform/errors';
 import { httpHandler } from '../../platform/http';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Unknown API paths answer 404, known paths with another method 405 — both as problem+json. */
 export const handler = httpHandler('fallback.notFound', { path: z.object({ proxy: z.string() }), query: z.record(z.string(), z.string()) }, async ({ path }) => {
