@@ -1,28 +1,27 @@
 /** Catalogue use cases: search (diacritics-insensitive) and an administrator's availability switch. */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ListProceduresQuery } from '@portal/shared/procedures/api';
-import { foldDiacritics } from '@portal/shared/vietnamese';
+import { filterProcedures } from '@portal/shared/procedures/search';
 import { AppError, toAppError } from '../platform/errors';
 import type { AuditContext } from '../repositories/audit';
 import { getProcedure, listProcedures, setProcedureAvailability, type StoredProcedure } from '../repositories/procedures';
+import { ttlCache } from '../platform/ttl-cache';
 
 export interface CatalogueDeps {
   db: DynamoDBDocumentClient;
   tableName: string;
 }
 
-export async function searchProcedures(deps: CatalogueDeps, query: ListProceduresQuery): Promise<StoredProcedure[]> {
-  const all = await listProcedures(deps.db, deps.tableName);
-  const words = foldDiacritics(query.q ?? '').split(/\s+/).filter(Boolean);
-  return all
-    .filter((p) => !query.field || p.field === query.field)
-    .filter((p) => !query.applicantType || p.applicantType === query.applicantType)
-    .filter((p) => {
-      if (words.length === 0) return true;
-      const haystack = foldDiacritics(`${p.nameVi} ${p.nameEn} ${p.code} ${p.nationalCode ?? ''}`);
-      return words.every((w) => haystack.includes(w));
-    })
-    .sort((a, b) => a.nameVi.localeCompare(b.nameVi, 'vi'));
+/**
+ * The whole catalogue, read from the table at most every 10 s per container: every visitor of the
+ * catalogue page asks for it, it changes a few times a year, and browsers cache it for 60 s anyway.
+ */
+export function catalogueReader(deps: CatalogueDeps, ttlMs = 10_000): () => Promise<StoredProcedure[]> {
+  return ttlCache(ttlMs, () => listProcedures(deps.db, deps.tableName));
+}
+
+export async function searchProcedures(readAll: () => Promise<StoredProcedure[]>, query: ListProceduresQuery): Promise<StoredProcedure[]> {
+  return filterProcedures(await readAll(), query).sort((a, b) => a.nameVi.localeCompare(b.nameVi, 'vi'));
 }
 
 export async function findProcedure(deps: CatalogueDeps, code: string): Promise<StoredProcedure> {

@@ -9,7 +9,7 @@ import { ApiError, listProcedures } from './api';
 import { APPLICANT_LABELS, SERVICE_LEVEL_LABELS, formatFee, formatTimeLimit, procedureName, resultCount } from './format';
 import type { Lang } from './i18n';
 import { pagePath } from './i18n';
-import { filterProcedures, type CatalogueFilter } from './search';
+import { filterProcedures, type CatalogueFilter } from '@portal/shared/procedures/search';
 
 const FALLBACK_ERROR = { vi: 'Đã có lỗi xảy ra. Vui lòng thử lại.', en: 'Something went wrong. Please try again.' };
 

@@ -1,9 +1,11 @@
 import { listProceduresQuery } from '@portal/shared/procedures/api';
 import { db, tableName } from '../../platform/dynamo';
 import { httpHandler } from '../../platform/http';
-import { searchProcedures } from '../../services/catalogue';
+import { catalogueReader, searchProcedures } from '../../services/catalogue';
+
+const readCatalogue = catalogueReader({ db, tableName });
 
 export const handler = httpHandler('procedures.list', { query: listProceduresQuery }, async ({ query }) => ({
-  body: { items: await searchProcedures({ db, tableName }, query) },
+  body: { items: await searchProcedures(readCatalogue, query) },
   headers: { 'cache-control': 'public, max-age=60' },
 }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../../../shared/src/procedures/catalogue';
-import { filterProcedures } from '../../../web/src/lib/search';
+import { catalogue } from '../../shared/src/procedures/catalogue';
+import { filterProcedures } from '../../shared/src/procedures/search';
 
 const codes = (filter: Parameters<typeof filterProcedures>[1]) => filterProcedures(catalogue, filter).map((p) => p.code);
 

@@ -1,6 +1,6 @@
-/** Catalogue filtering in the browser: diacritics-insensitive text search plus the two filters. */
-import { foldDiacritics } from '@portal/shared/vietnamese';
-import type { Procedure } from '@portal/shared/procedures/catalogue';
+/** Catalogue filtering, the same in the API and in the browser: diacritics-insensitive text search plus the two filters. */
+import { foldDiacritics } from '../vietnamese';
+import type { Procedure } from './catalogue';
 
 export interface CatalogueFilter {
   q?: string;
