@@ -26,13 +26,20 @@ export async function verifyToken(token: string): Promise<Principal> {
     throw new AppError('unauthenticated', { cause: error });
   }
   if (payload.token_use !== 'id') throw new AppError('unauthenticated');
-  return toPrincipal(payload);
+  return principalFromClaims(payload);
 }
 
-function toPrincipal(payload: JWTPayload): Principal {
+/**
+ * Claims → Principal. An account in no portal group is a citizen: that is what Cognito self
+ * sign-up creates, and other roles are only granted by an administrator adding a group. An
+ * account in two non-citizen groups is a misconfiguration, refused rather than guessed at.
+ */
+export function principalFromClaims(payload: JWTPayload): Principal {
   const groups = Array.isArray(payload[CLAIMS.groups]) ? (payload[CLAIMS.groups] as unknown[]) : [];
-  const role = ROLES.find((r) => groups.includes(r));
-  if (!role || typeof payload.sub !== 'string') throw new AppError('forbidden', { detail: 'No portal role on this account' });
+  const granted = ROLES.filter((r) => r !== 'citizen' && groups.includes(r));
+  if (granted.length > 1) throw new AppError('forbidden', { detail: 'This account has more than one staff role; ask an administrator to fix it.' });
+  const role = granted[0] ?? 'citizen';
+  if (typeof payload.sub !== 'string' || payload.sub === '') throw new AppError('unauthenticated');
   const text = (claim: string) => (typeof payload[claim] === 'string' && payload[claim] !== '' ? (payload[claim] as string) : undefined);
   const duties = (text(CLAIMS.duties) ?? '').split(',').filter((d): d is Duty => (DUTIES as readonly string[]).includes(d));
   return {
