@@ -1,0 +1,22 @@
+/**
+ * Run in a child process with some TZ (see vectors-tz.test.ts): prints what the date-dependent code
+ * produces for the conformance vectors, so the parent can check it does not depend on TZ.
+ */
+import {
+  buildPayUrl, buildQueryDrRequest, buildRefundRequest, parseVnpayDateTime, verifyVnpayQuery, vnpayDateTime,
+} from '../../../shared/src/vnpay/index';
+import { IPN_QUERY, PAY_INPUT, QUERYDR_INPUT, REFUND_INPUT, SECRET, TMN } from './fixtures';
+
+const pay = buildPayUrl(PAY_INPUT);
+const ipn = verifyVnpayQuery(IPN_QUERY, { hashSecret: SECRET, tmnCode: TMN });
+console.log(JSON.stringify({
+  tz: process.env.TZ,
+  localOffsetMinutes: new Date('2025-01-01T03:30:00Z').getTimezoneOffset(),
+  dateTime: vnpayDateTime(new Date('2025-01-01T03:30:00Z')),
+  midnight: vnpayDateTime(new Date('2025-12-31T17:00:00Z')),
+  parsed: parseVnpayDateTime('20250101103100')?.toISOString(),
+  payUrl: pay.url,
+  ipnPayDate: ipn.valid ? ipn.params.payDate : 'invalid',
+  queryDr: buildQueryDrRequest(QUERYDR_INPUT).body.vnp_SecureHash,
+  refund: buildRefundRequest(REFUND_INPUT).body.vnp_SecureHash,
+}));
