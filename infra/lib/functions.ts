@@ -7,6 +7,7 @@ import { Duration, RemovalPolicy, Stack, Tags, Validations, type CfnElement } fr
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -31,6 +32,8 @@ export interface PortalFunctionsProps {
   table: TableV2;
   tableKey: IKey;
   auth: { issuer: string; audience: string; jwksUrl: string };
+  /** The value CloudFront sends as `x-origin-verify` (ADR 0007), and the key that encrypts it. */
+  originVerify: { secret: ISecret; key: IKey };
   logRetention?: RetentionDays;
 }
 
@@ -58,6 +61,7 @@ export class PortalFunctions extends Construct {
     });
     logGroup.grantWrite(role);
     this.grantTable(role, access, props);
+    this.grantOriginVerify(role, props);
 
     const fn = new NodejsFunction(this, name, {
       entry: lambdaEntry(name),
@@ -79,6 +83,7 @@ export class PortalFunctions extends Construct {
         AUTH_ISSUER: props.auth.issuer,
         AUTH_AUDIENCE: props.auth.audience,
         AUTH_JWKS_URL: props.auth.jwksUrl,
+        ORIGIN_VERIFY_SECRET_ARN: props.originVerify.secret.secretArn,
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {
@@ -102,6 +107,29 @@ export class PortalFunctions extends Construct {
       reason: 'Node.js 22 LTS is the project runtime (docs DESIGN.md: one Node for scripts, tests and Lambda; the toolchain is pinned to it). Move to nodejs24.x together with the toolchain.',
     });
     return fn;
+  }
+
+  /**
+   * Read the origin-verify value, and nothing else: GetSecretValue on that one secret (not
+   * `secret.grantRead`, which adds DescribeSecret), and Decrypt on the secrets key only through
+   * Secrets Manager for that secret's ARN — the same key encrypts the VNPay credentials.
+   */
+  private grantOriginVerify(role: Role, props: PortalFunctionsProps): void {
+    const { secret, key } = props.originVerify;
+    role.addToPolicy(new PolicyStatement({ sid: 'OriginVerifySecret', actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
+    role.addToPolicy(
+      new PolicyStatement({
+        sid: 'OriginVerifySecretKey',
+        actions: ['kms:Decrypt'],
+        resources: [key.keyArn],
+        conditions: {
+          StringEquals: {
+            'kms:ViaService': `secretsmanager.${Stack.of(this).region}.${Stack.of(this).urlSuffix}`,
+            'kms:EncryptionContext:SecretARN': secret.secretArn,
+          },
+        },
+      }),
+    );
   }
 
   private grantTable(role: Role, access: TableAccess, props: PortalFunctionsProps): void {

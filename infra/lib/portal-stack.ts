@@ -41,7 +41,12 @@ export class PortalStack extends Stack {
     this.storage = new Storage(this, 'Storage');
 
     const auth = { issuer: this.identity.issuer, audience: this.identity.client.userPoolClientId, jwksUrl: this.identity.jwksUrl };
-    this.functions = new PortalFunctions(this, 'Functions', { table: this.data.table, tableKey: this.data.key, auth });
+    this.functions = new PortalFunctions(this, 'Functions', {
+      table: this.data.table,
+      tableKey: this.data.key,
+      auth,
+      originVerify: { secret: this.storage.originVerifySecret, key: this.storage.secretsKey },
+    });
 
     // Alarms go to one encrypted topic; operators subscribe their e-mail or chat hook to it.
     const alarmKey = new Key(this, 'AlarmTopicKey', { description: 'Portal alarm topic', enableKeyRotation: true });
@@ -55,6 +60,11 @@ export class PortalStack extends Stack {
       alarmAction: new SnsAction(alarms),
     });
 
-    this.site = new Site(this, 'Site', { api: this.httpApi.api, logBucket: this.storage.logBucket, webAclArn: props.webAclArn });
+    this.site = new Site(this, 'Site', {
+      api: this.httpApi.api,
+      originVerifySecret: this.storage.originVerifySecret,
+      logBucket: this.storage.logBucket,
+      webAclArn: props.webAclArn,
+    });
   }
 }

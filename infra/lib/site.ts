@@ -1,7 +1,9 @@
 /**
  * The one origin users see: CloudFront serves the Astro site from a private bucket (origin access
  * control) and sends `/api/*` to the HTTP API, so the browser never needs CORS. WAF (from the
- * us-east-1 edge stack, ADR 0004) and the shared security headers apply to both behaviours.
+ * us-east-1 edge stack, ADR 0004) and the shared security headers apply to both behaviours; the
+ * API origin gets a secret `x-origin-verify` header that the functions require (ADR 0007), so the
+ * API's own execute-api address cannot be used to go around them.
  * `/sandbox/*` (local-only services) is neither routed nor uploaded.
  */
 import { RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
@@ -23,6 +25,7 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { BucketDeployment, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { siteDist, siteIsBuilt } from './paths';
@@ -44,8 +47,13 @@ export const DIRECTORY_INDEX_FUNCTION = `function handler(event) {
   return request;
 }`;
 
+/** Custom origin header CloudFront adds to every API request (functions/src/platform/origin.ts). */
+export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
+
 export interface SiteProps {
   api: HttpApi;
+  /** Its value goes into the origin header as a CloudFormation dynamic reference, never as text. */
+  originVerifySecret: ISecret;
   logBucket: IBucket;
   webAclArn: string;
 }
@@ -79,6 +87,9 @@ export class Site extends Construct {
     const apiOrigin = new HttpOrigin(`${props.api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+      // `{{resolve:secretsmanager:…}}`: CloudFormation reads the value at deploy time. A viewer's
+      // own header of that name is replaced by CloudFront, so it cannot be forged from outside.
+      customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originVerifySecret.secretValue.unsafeUnwrap() },
     });
 
     this.distribution = new Distribution(this, 'Distribution', {

@@ -1,7 +1,7 @@
 /**
- * Buckets and secrets that are not part of the request path yet: the access-log bucket, the private
- * documents bucket (dossier attachments, issued licences, receipts; browsers upload to it with
- * presigned URLs) and the VNPay merchant credentials.
+ * Buckets and secrets: the access-log bucket, the private documents bucket (dossier attachments,
+ * issued licences, receipts; browsers upload to it with presigned URLs), the VNPay merchant
+ * credentials, and the origin-verify value CloudFront sends to the API (ADR 0007).
  */
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -14,6 +14,10 @@ export class Storage extends Construct {
   readonly logBucket: Bucket;
   readonly documents: Bucket;
   readonly vnpaySecret: Secret;
+  /** Shared by CloudFront (custom origin header) and the functions (which refuse requests without it). */
+  readonly originVerifySecret: Secret;
+  /** Customer-managed key of every portal secret. */
+  readonly secretsKey: Key;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -54,7 +58,7 @@ export class Storage extends Construct {
     });
 
     const secretKey = new Key(this, 'SecretsKey', {
-      description: 'Portal secrets: payment gateway credentials',
+      description: 'Portal secrets: payment gateway credentials, CloudFront origin verification',
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -71,10 +75,27 @@ export class Storage extends Construct {
       },
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    this.secretsKey = secretKey;
     Validations.of(this.vnpaySecret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
         'VNPay issues the TMN code and hash secret in its merchant portal; they cannot be rotated by a Lambda. Rotation is a manual runbook step agreed with VNPay.',
+    });
+
+    // CloudFront sends this value as `x-origin-verify` on every request to the HTTP API; the
+    // functions answer 403 without it, so the API's own execute-api address cannot bypass WAF and
+    // the response headers (ADR 0007). CloudFormation generates it; no template holds it.
+    this.originVerifySecret = new Secret(this, 'OriginVerify', {
+      description: 'Value of the x-origin-verify header CloudFront sends to the portal API',
+      encryptionKey: secretKey,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      // Worthless once the stack is gone; a fresh stack generates a fresh value.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Validations.of(this.originVerifySecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'CloudFront reads the value at deploy time (dynamic reference in the distribution) and each function caches it per container, so a rotation Lambda changing it alone would lock CloudFront out of the API. Rotation is a manual runbook step that changes both together (ADR 0007).',
     });
   }
 }

@@ -19,6 +19,8 @@ export const FUNCTIONS = {
   catalogue: { access: 'read', description: 'Procedure catalogue reads' },
   catalogueAdmin: { access: 'write', description: 'Catalogue changes by administrators' },
   audit: { access: 'read', description: 'Audit log reader for administrators' },
+  payments: { access: 'write', description: 'Bills from hospitals, bill lookup, payment attempts and VNPay notifications' },
+  paymentsRead: { access: 'read', description: 'Bills by pay link, payment status, the VNPay return' },
 } as const satisfies Record<string, { access: TableAccess; description: string }>;
 export type FunctionName = keyof typeof FUNCTIONS;
 
@@ -43,6 +45,9 @@ export const routes = [
   { id: 'procedures.get', method: 'GET', path: '/api/procedures/{code}', auth: 'public', access: 'read', fn: 'catalogue', summary: 'One procedure' },
   { id: 'procedures.update', method: 'PATCH', path: '/api/procedures/{code}', auth: adminOnly, access: 'write', fn: 'catalogueAdmin', summary: 'Suspend or resume online submission of a procedure' },
   { id: 'audit.list', method: 'GET', path: '/api/audit/{targetType}/{targetId}', auth: adminOnly, access: 'read', fn: 'audit', summary: 'Audit entries of one target' },
+  { id: 'his.bills.push', method: 'POST', path: '/api/his/bills', auth: { roles: ['hospital_staff'] }, access: 'write', fn: 'payments', summary: "A hospital's information system pushes a bill" },
+  { id: 'bills.lookup', method: 'POST', path: '/api/bills/lookup', auth: 'public', access: 'write', fn: 'payments', summary: 'A patient finds a bill with its codes and a second factor' },
+  { id: 'bills.payLink', method: 'GET', path: '/api/bills/pay-link/{token}', auth: 'public', access: 'read', fn: 'paymentsRead', summary: 'The bill behind a shareable pay link, without personal data' },
   { id: 'fallback.notFound', method: 'ANY', path: '/api/{proxy+}', auth: 'public', access: 'none', fn: 'platform', summary: 'Unknown API path or method: problem+json 404/405' },
 ] as const satisfies readonly Route[];
 

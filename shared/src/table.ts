@@ -37,4 +37,15 @@ export const keys = {
     pk: `AUDIT#${targetType}#${targetId}`,
     sk: `${at}#${id}`,
   }),
+  bill: (billId: string): Keys => ({ pk: `BILL#${billId}`, sk: 'BILL' }),
+  /** Guard: one bill per hospital and bill code (makes the HIS push idempotent). */
+  billCode: (hospitalId: string, billCode: string): Keys => ({ pk: `BILLCODE#${hospitalId}#${billCode}`, sk: 'BILLCODE' }),
+  /** A hospital's bills of one Vietnam day (cashier desk), on the byWorkQueue index. */
+  hospitalBillsQueue: (hospitalId: string, vietnamDay: string) => ({ queuePk: `HOSPITAL#${hospitalId}#BILLS#${vietnamDay}` }),
+  payment: (paymentId: string): Keys => ({ pk: `PAYMENT#${paymentId}`, sk: 'PAYMENT' }),
+  /** A hospital's payment attempts of one Vietnam day (cashier, finance), on byWorkQueue. */
+  hospitalPaymentsQueue: (hospitalId: string, vietnamDay: string) => ({ queuePk: `HOSPITAL#${hospitalId}#PAYMENTS#${vietnamDay}` }),
+  /** Marker of a pending attempt, ordered by expiry, for the reconciliation sweep. */
+  pendingPayment: (expiresAt: string, paymentId: string): Keys => ({ pk: 'SWEEP#PAYMENTS', sk: `${expiresAt}#${paymentId}` }),
+  outbox: (eventId: string): Keys => ({ pk: `OUTBOX#${eventId}`, sk: 'OUTBOX' }),
 };

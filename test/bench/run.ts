@@ -51,6 +51,8 @@ const HANDLER_ENV = {
   AUTH_JWKS_URL: 'https://auth.bench.invalid/.well-known/jwks.json',
   POWERTOOLS_SERVICE_NAME: 'portal-bench',
   LOG_LEVEL: 'WARN',
+  PUBLIC_BASE_URL: 'https://bench.invalid',
+  VNPAY_PAY_URL: 'https://bench.invalid/vpcpay.html',
 };
 
 /** Runs in the child: time only `await import(bundle)`, print milliseconds. */

@@ -34,4 +34,9 @@ export const TEST_ENV = {
   AUTH_AUDIENCE: 'test-client',
   AUTH_JWKS_URL: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_TEST/.well-known/jwks.json',
   LOG_LEVEL: 'SILENT',
+  PUBLIC_BASE_URL: 'https://cong-y-te.example.vn',
+  VNPAY_PAY_URL: 'https://sandbox.vnpayment.vn/paymentv2/vpcpay.html',
+  VNPAY_TMN_CODE: 'TESTTMN1',
+  VNPAY_HASH_SECRET: 'TESTSECRETTESTSECRETTESTSECRET00',
+  PAY_LINK_KEY: 'test-pay-link-key-0123456789',
 };

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '@portal/shared/roles';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '@portal/shared/security-headers';
-import { DIRECTORY_INDEX_FUNCTION } from '../../infra/lib/site';
+import { DIRECTORY_INDEX_FUNCTION, ORIGIN_VERIFY_HEADER } from '../../infra/lib/site';
 import { ofType, synthPortal, type Synthesised } from './synth';
 
 let synth: Synthesised;
@@ -14,6 +14,11 @@ interface DistributionConfig {
   Logging?: unknown;
   DefaultCacheBehavior: { ResponseHeadersPolicyId: unknown; FunctionAssociations?: unknown[]; ViewerProtocolPolicy: string };
   CacheBehaviors: { PathPattern: string; ResponseHeadersPolicyId: unknown; CachePolicyId: string; OriginRequestPolicyId: string }[];
+}
+interface Origin {
+  Id: string;
+  DomainName: unknown;
+  OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[];
 }
 const distribution = (): DistributionConfig =>
   (ofType(synth.portalTemplate, 'AWS::CloudFront::Distribution')[0]?.[1] as { DistributionConfig: DistributionConfig }).DistributionConfig;
@@ -46,6 +51,20 @@ describe('CloudFront is the one origin', () => {
     const api = distribution().CacheBehaviors.find((b) => b.PathPattern === '/api/*');
     expect(api?.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad'); // Managed-CachingDisabled
     expect(api?.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac'); // Managed-AllViewerExceptHostHeader
+  });
+
+  it('adds the secret x-origin-verify header to API requests as a dynamic reference, never as text (ADR 0007)', () => {
+    const origins = (ofType(synth.portalTemplate, 'AWS::CloudFront::Distribution')[0]?.[1] as { DistributionConfig: { Origins: Origin[] } })
+      .DistributionConfig.Origins;
+    const api = origins.find((o) => JSON.stringify(o.DomainName).includes('execute-api'));
+    const headers = api?.OriginCustomHeaders ?? [];
+    expect(headers.map((h) => h.HeaderName)).toEqual([ORIGIN_VERIFY_HEADER]);
+    const value = headers[0]?.HeaderValue;
+    expect(typeof value).not.toBe('string');
+    const [[secretId] = ['']] = ofType(synth.portalTemplate, 'AWS::SecretsManager::Secret').filter(([id]) => /OriginVerify/.test(id));
+    expect(value).toEqual({ 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']] });
+    // The site bucket's origin gets nothing of it.
+    for (const origin of origins.filter((o) => o !== api)) expect(origin.OriginCustomHeaders ?? [], origin.Id).toEqual([]);
   });
 
   it('keeps the site bucket private behind origin access control, and logs access', () => {

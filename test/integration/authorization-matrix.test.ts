@@ -16,9 +16,15 @@ const SAMPLE_PARAMS: Record<string, string> = {
   targetType: 'procedure',
   targetId: 'cap-moi-giay-phep-hanh-nghe',
   proxy: 'khong-co-dia-chi-nay',
+  token: '01JDEMO0000000000000000000.not-a-valid-signature-000000',
 };
 const SAMPLE_BODIES: Record<string, unknown> = {
   'procedures.update': { available: false },
+  'his.bills.push': {
+    hospitalId: 'hosp-cho-ray', billCode: 'MATRIX-1', patientCode: 'BN-MATRIX', patientName: 'Nguyễn Văn Ma Trận', patientPhone: '0900000001', patientDob: '1990-01-01',
+    items: [{ code: 'KB', name: 'Khám bệnh', quantity: 1, unitPrice: 100_000, insuranceCovered: 0 }], amountDue: 100_000,
+  },
+  'bills.lookup': { hospitalId: 'hosp-cho-ray', patientCode: 'BN-X', billCode: 'HD-X', phoneLast4: '0000' },
 };
 
 let portal: TestPortal;

@@ -5,6 +5,12 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { catalogue } from '@portal/shared/procedures/catalogue';
 import { keys } from '@portal/shared/table';
+import { newId } from '../platform/ids';
+import { insertBill } from '../repositories/bills';
+import { demoBills } from './demo-bills';
+
+/** The seed acts as the hospitals' information systems; its audit entries say so. */
+const SEED_ACTOR = { principal: { userId: 'seed', role: 'admin' as const, name: 'Dữ liệu mẫu', duties: [] }, requestId: 'seed' };
 
 export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string): Promise<{ written: number }> {
   let written = 0;
@@ -20,6 +26,20 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
       written++;
     } catch (error) {
       if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+    }
+  }
+  for (const bill of demoBills) {
+    const createdAt = new Date().toISOString();
+    try {
+      await insertBill(
+        { db, tableName },
+        { ...bill, billId: newId(), status: 'unpaid', amountPaid: 0, amountRefunded: 0, lookupFailures: 0, version: 1, createdAt },
+        { ...SEED_ACTOR, now: new Date(createdAt) },
+      );
+      written++;
+    } catch (error) {
+      // The bill-code guard already exists: seeded on an earlier start.
+      if ((error as { name?: string }).name !== 'TransactionCanceledException') throw error;
     }
   }
   return { written };

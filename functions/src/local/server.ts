@@ -13,6 +13,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local';
 import { send, sendJson } from './respond';
 import { createIdentityProvider } from './sandbox/identity';
 import { sandboxRouter } from './sandbox/index';
+import { localVnpaySettings } from './sandbox/vnpay-settings';
 import { staticSite } from './static-site';
 
 type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -23,6 +24,8 @@ const lambdaModules: Record<FunctionName, () => Promise<{ handler: LambdaHandler
   catalogue: () => import('../lambdas/catalogue'),
   catalogueAdmin: () => import('../lambdas/catalogueAdmin'),
   audit: () => import('../lambdas/audit'),
+  payments: () => import('../lambdas/payments'),
+  paymentsRead: () => import('../lambdas/paymentsRead'),
 };
 
 /** API Gateway's own limit on a request body. */
@@ -60,6 +63,7 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
   const origin = `http://${host}:${port}`;
 
   const idp = await createIdentityProvider(origin, options.keyFile);
+  const vnpay = localVnpaySettings(origin);
   // Configuration the handlers read at cold start, as the CDK stack sets it in AWS.
   Object.assign(process.env, {
     TABLE_NAME: options.tableName,
@@ -72,6 +76,11 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
     AUTH_JWKS_URL: idp.jwksUrl,
     POWERTOOLS_SERVICE_NAME: 'portal-local',
     LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? 'WARN',
+    PUBLIC_BASE_URL: origin,
+    VNPAY_PAY_URL: vnpay.payUrl,
+    VNPAY_TMN_CODE: vnpay.tmnCode,
+    VNPAY_HASH_SECRET: vnpay.hashSecret,
+    PAY_LINK_KEY: vnpay.payLinkKey,
   });
   const lambdas = new Map<FunctionName, LambdaHandler>();
   for (const name of Object.keys(FUNCTIONS) as FunctionName[]) lambdas.set(name, (await lambdaModules[name]()).handler);

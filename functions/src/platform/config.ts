@@ -14,6 +14,17 @@ const configSchema = z.object({
   AUTH_JWKS_URL: z.url(),
   POWERTOOLS_SERVICE_NAME: z._default(z.string(), 'portal'),
   LOG_LEVEL: z._default(z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT', 'CRITICAL']), 'INFO'),
+  /**
+   * Set only in AWS: the secret whose value CloudFront sends as `x-origin-verify` (ADR 0007).
+   * Without it (local server, tests) requests are not checked for the header.
+   */
+  ORIGIN_VERIFY_SECRET_ARN: z.optional(z.string().check(z.regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/))),
+  /** JSON secret with VNPay credentials and the pay-link key (AWS); locally env vars instead. */
+  PORTAL_SECRET_ARN: z.optional(z.string().check(z.minLength(20))),
+  /** Where the site is served, for links VNPay and e-mails send people back to. */
+  PUBLIC_BASE_URL: z.url(),
+  /** VNPay's payment page (sandbox or production); locally the /sandbox/vnpay double. */
+  VNPAY_PAY_URL: z.url(),
   /** Largest JSON request body accepted, in bytes. */
   MAX_BODY_BYTES: z._default(z.coerce.number().check(z.int(), z.positive()), 64 * 1024),
 });

@@ -1,9 +1,10 @@
 /**
  * The one handler factory. Every HTTP route's handler is `httpHandler(routeId, schemas, fn)`:
- * the middleware below does logging with a correlation id, header normalisation, JSON body
- * parsing with a size limit, authentication and the route's auth rule, zod validation of
- * path/query/body, security headers, and — outermost — the single mapping of every error to
- * problem+json. `fn` receives typed input and returns a Reply; it never touches the raw event.
+ * the middleware below does logging with a correlation id, header normalisation, the CloudFront
+ * origin check (AWS only), JSON body parsing with a size limit, authentication and the route's
+ * auth rule, zod validation of path/query/body, security headers, and — outermost — the single
+ * mapping of every error to problem+json. `fn` receives typed input and returns a Reply; it never
+ * touches the raw event.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
@@ -20,6 +21,7 @@ import { authorize } from './auth';
 import { config } from './config';
 import { AppError, fieldErrors, toAppError, toProblem } from './errors';
 import { logger } from './logger';
+import { verifyOrigin } from './origin';
 
 export type Lang = 'vi' | 'en';
 
@@ -117,6 +119,8 @@ export function httpHandler<P = Record<string, never>, Q = Record<string, never>
       const s = state(event);
       const headers = event.headers ?? {};
       s.lang = preferredLanguage(headers['accept-language']);
+      // Only requests that came through CloudFront (AWS only; ADR 0007), before anything else.
+      await verifyOrigin(headers);
       s.principal = await authorize(route.auth, headers);
       if (s.principal) logger.appendKeys({ user: s.principal.userId });
       s.input = {

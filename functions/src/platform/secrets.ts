@@ -1,0 +1,28 @@
+/**
+ * Secrets the functions need: VNPay merchant credentials and the key that signs pay links. In AWS
+ * they come from one Secrets Manager secret (JSON), read once per container; locally from
+ * environment variables that the local server sets (and the sandbox VNPay double reads too).
+ */
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import * as z from 'zod/mini';
+import { config } from './config';
+import { ttlCache } from './ttl-cache';
+
+const secretsSchema = z.object({
+  vnpayTmnCode: z.string().check(z.regex(/^[A-Z0-9]{8}$/)),
+  vnpayHashSecret: z.string().check(z.minLength(16)),
+  payLinkKey: z.string().check(z.minLength(16)),
+});
+export type PortalSecrets = z.infer<typeof secretsSchema>;
+
+async function load(): Promise<PortalSecrets> {
+  if (config.PORTAL_SECRET_ARN) {
+    const client = new SecretsManagerClient({ region: config.AWS_REGION });
+    const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: config.PORTAL_SECRET_ARN }));
+    return secretsSchema.parse(JSON.parse(SecretString ?? '{}'));
+  }
+  return secretsSchema.parse({ vnpayTmnCode: process.env.VNPAY_TMN_CODE, vnpayHashSecret: process.env.VNPAY_HASH_SECRET, payLinkKey: process.env.PAY_LINK_KEY });
+}
+
+/** Re-read every 15 minutes, so a rotated secret is picked up without a deploy. */
+export const getSecrets = ttlCache(15 * 60_000, load);
