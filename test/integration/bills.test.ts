@@ -92,7 +92,7 @@ describe('POST /api/bills/lookup', () => {
     const wrongFactor = await lookup({ ...codes, phoneLast4: '0000' });
     expect(wrongCode.status).toBe(404);
     expect(wrongFactor.status).toBe(404);
-    expect((await wrongCode.json()).code).toBe((await wrongFactor.json()).code);
+    expect(((await wrongCode.json()) as { code: string }).code).toBe(((await wrongFactor.json()) as { code: string }).code);
   });
 
   it('asks for exactly one second factor', async () => {
