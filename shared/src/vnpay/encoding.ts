@@ -53,10 +53,12 @@ export function parseVnpQuery(rawQuery: string): ParsedQuery {
   for (const part of body.split('&')) {
     if (part === '') continue;
     const eq = part.indexOf('=');
-    const key = decodeComponent(eq === -1 ? part : part.slice(0, eq));
+    const rawKey = eq === -1 ? part : part.slice(0, eq);
+    const key = decodeComponent(rawKey);
+    // Other parameters are not ours to judge: skip them without decoding their values.
+    if (key === undefined ? !rawKey.startsWith('vnp_') : !key.startsWith('vnp_')) continue;
     const value = decodeComponent(eq === -1 ? '' : part.slice(eq + 1));
     if (key === undefined || value === undefined) return { ok: false, reason: 'malformed_query' };
-    if (!key.startsWith('vnp_')) continue;
     if (Object.hasOwn(fields, key)) return { ok: false, reason: 'duplicate_field' };
     fields[key] = value;
   }
