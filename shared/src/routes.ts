@@ -19,9 +19,9 @@ export const FUNCTIONS = {
   catalogue: { access: 'read', description: 'Procedure catalogue reads' },
   catalogueAdmin: { access: 'write', description: 'Catalogue changes by administrators' },
   audit: { access: 'read', description: 'Audit log reader for administrators' },
-  payments: { access: 'write', description: 'Bills from hospitals, bill lookup, payment attempts and VNPay notifications' },
-  paymentsRead: { access: 'read', description: 'Bills by pay link, payment status, the VNPay return' },
-} as const satisfies Record<string, { access: TableAccess; description: string }>;
+  payments: { access: 'write', description: 'Bills from hospitals, bill lookup, payment attempts and VNPay notifications', portalSecret: true },
+  paymentsRead: { access: 'read', description: 'Bills by pay link, payment status, the VNPay return', portalSecret: true },
+} as const satisfies Record<string, { access: TableAccess; description: string; /** Reads the VNPay/pay-link secret. */ portalSecret?: true }>;
 export type FunctionName = keyof typeof FUNCTIONS;
 
 export interface Route {

@@ -53,6 +53,7 @@ const HANDLER_ENV = {
   LOG_LEVEL: 'WARN',
   PUBLIC_BASE_URL: 'https://bench.invalid',
   VNPAY_PAY_URL: 'https://bench.invalid/vpcpay.html',
+  VNPAY_API_URL: 'https://bench.invalid/api/transaction',
 };
 
 /** Runs in the child: time only `await import(bundle)`, print milliseconds. */

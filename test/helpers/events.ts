@@ -36,6 +36,7 @@ export const TEST_ENV = {
   LOG_LEVEL: 'SILENT',
   PUBLIC_BASE_URL: 'https://cong-y-te.example.vn',
   VNPAY_PAY_URL: 'https://sandbox.vnpayment.vn/paymentv2/vpcpay.html',
+  VNPAY_API_URL: 'https://sandbox.vnpayment.vn/merchant_webapi/api/transaction',
   VNPAY_TMN_CODE: 'TESTTMN1',
   VNPAY_HASH_SECRET: 'TESTSECRETTESTSECRETTESTSECRET00',
   PAY_LINK_KEY: 'test-pay-link-key-0123456789',

@@ -78,6 +78,7 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
     LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? 'WARN',
     PUBLIC_BASE_URL: origin,
     VNPAY_PAY_URL: vnpay.payUrl,
+    VNPAY_API_URL: vnpay.apiUrl,
     VNPAY_TMN_CODE: vnpay.tmnCode,
     VNPAY_HASH_SECRET: vnpay.hashSecret,
     PAY_LINK_KEY: vnpay.payLinkKey,

@@ -25,6 +25,8 @@ const configSchema = z.object({
   PUBLIC_BASE_URL: z.url(),
   /** VNPay's payment page (sandbox or production); locally the /sandbox/vnpay double. */
   VNPAY_PAY_URL: z.url(),
+  /** VNPay's merchant API (QueryDR, Refund); locally the /sandbox/vnpay double. */
+  VNPAY_API_URL: z.url(),
   /** Largest JSON request body accepted, in bytes. */
   MAX_BODY_BYTES: z._default(z.coerce.number().check(z.int(), z.positive()), 64 * 1024),
 });

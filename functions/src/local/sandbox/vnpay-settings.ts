@@ -8,6 +8,7 @@ export function localVnpaySettings(origin: string, env: NodeJS.ProcessEnv = proc
     tmnCode: env.VNPAY_TMN_CODE ?? 'CONGYTE1',
     hashSecret: env.VNPAY_HASH_SECRET ?? 'LOCALSANDBOXSECRETFORDEVELOPMENT',
     payUrl: `${origin}/sandbox/vnpay/paymentv2/vpcpay.html`,
+    apiUrl: `${origin}/sandbox/vnpay/merchant_webapi/api/transaction`,
     ipnUrl: `${origin}/api/payments/vnpay/ipn`,
     payLinkKey: env.PAY_LINK_KEY ?? 'local-pay-link-key-not-for-production',
   };
