@@ -22,13 +22,13 @@ export const payUrlInputSchema = z.object({
   tmnCode: z.string().check(z.regex(TMN_CODE_PATTERN)),
   hashSecret: z.string().check(z.minLength(1)),
   /** VNPAY_URLS.*.pay; no query of its own, since only the vnp_ fields we sign may follow. */
-  payBaseUrl: z.httpUrl().check(z.refine((s) => !/[?#]/.test(s), { message: 'no query or fragment' })),
+  payBaseUrl: z.url({ protocol: /^https?$/ }).check(z.refine((s) => !/[?#]/.test(s), { message: 'no query or fragment' })),
   /** Integer VND; ×100 must fit vnp_Amount's 12 digits. */
   amountVnd: z.int().check(z.positive(), z.lte(MAX_AMOUNT_VND)),
   txnRef: z.string().check(z.regex(TXN_REF_PATTERN)),
   /** Already folded: pass text through `toVnpayOrderInfo` first. */
   orderInfo: z.string().check(z.regex(ORDER_INFO_PATTERN), z.refine((s) => s.trim() === s, { message: 'no leading/trailing spaces' })),
-  returnUrl: z.httpUrl().check(z.minLength(10), z.maxLength(255), portable),
+  returnUrl: z.url({ protocol: /^https?$/ }).check(z.minLength(10), z.maxLength(255), portable),
   /** The citizen's IP (Alphanumeric[7,45]). */
   ipAddr: z.union([z.ipv4(), z.ipv6()]).check(z.minLength(7), z.maxLength(45)),
   createdAt: z.date(),

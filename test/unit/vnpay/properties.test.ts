@@ -25,11 +25,11 @@ describe('VNPay properties', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: MAX_AMOUNT_VND }), (amountVnd) => {
         const pay = buildPayUrl({ ...PAY_INPUT, amountVnd });
-        const sent = parseVnpQuery(new URL(pay.url).search);
+        // What VNPay reads from the URL (the URL's signature is covered by the vectors and the next property).
+        const sent = parseVnpQuery(pay.url.slice(pay.url.indexOf('?')));
         if (!sent.ok) return false;
         const wireAmount = sent.fields.vnp_Amount as string;
         if (wireAmount !== `${amountVnd}00` || !/^\d{1,12}$/.test(wireAmount)) return false;
-        if (!verifyQuerySignature(new URL(pay.url).search, SECRET).ok) return false;
         const ipn = signFields({ ...IPN_FIELDS, vnp_Amount: wireAmount }, SECRET).query;
         const result = verifyVnpayQuery(ipn, { hashSecret: SECRET, tmnCode: TMN });
         return result.valid && result.params.amountVnd === amountVnd && Number.isInteger(result.params.amountVnd);
