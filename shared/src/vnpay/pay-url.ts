@@ -16,6 +16,8 @@ import { ORDER_INFO_PATTERN } from './order-info';
 import { signFields } from './signature';
 import { payExpiry, vnpayDateTime } from './time';
 
+// z.url with a protocol check, not z.httpUrl: the local stack's return URL is http://localhost:…,
+// which httpUrl's domain-name rule rejects.
 const portable = z.refine<string>(isPortableValue, { message: 'VNPay encoders disagree on * ~ ! \' ( ) and non-ASCII' });
 
 export const payUrlInputSchema = z.object({

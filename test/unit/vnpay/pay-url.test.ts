@@ -35,6 +35,12 @@ describe('buildPayUrl', () => {
     for (const override of bad) expect(() => buildPayUrl({ ...PAY_INPUT, ...override }), JSON.stringify(override)).toThrow();
   });
 
+  it('accepts the local stack\'s http://localhost and 127.0.0.1 return URLs and pay page', () => {
+    const pay = buildPayUrl({ ...PAY_INPUT, payBaseUrl: 'http://localhost:4321/sandbox/vnpay/pay', returnUrl: 'http://127.0.0.1:4321/api/payments/vnpay/return' });
+    expect(pay.url.startsWith('http://localhost:4321/sandbox/vnpay/pay?vnp_Amount=')).toBe(true);
+    expect(pay.fields.vnp_ReturnUrl).toBe('http://127.0.0.1:4321/api/payments/vnpay/return');
+  });
+
   it('accepts an IPv6 citizen address and folded Vietnamese order text', () => {
     const pay = buildPayUrl({ ...PAY_INPUT, ipAddr: '2001:db8::1', orderInfo: toVnpayOrderInfo('Thanh toán hóa đơn BV Chợ Rẫy: HĐ-0012') });
     expect(pay.fields.vnp_OrderInfo).toBe('Thanh toan hoa don BV Cho Ray: HD-0012');
