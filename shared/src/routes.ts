@@ -48,6 +48,10 @@ export const routes = [
   { id: 'his.bills.push', method: 'POST', path: '/api/his/bills', auth: { roles: ['hospital_staff'] }, access: 'write', fn: 'payments', summary: "A hospital's information system pushes a bill" },
   { id: 'bills.lookup', method: 'POST', path: '/api/bills/lookup', auth: 'public', access: 'write', fn: 'payments', summary: 'A patient finds a bill with its codes and a second factor' },
   { id: 'bills.payLink', method: 'GET', path: '/api/bills/pay-link/{token}', auth: 'public', access: 'read', fn: 'paymentsRead', summary: 'The bill behind a shareable pay link, without personal data' },
+  { id: 'payments.create', method: 'POST', path: '/api/payments', auth: 'public', access: 'write', fn: 'payments', summary: 'Start a VNPay payment of a payable (by pay link, or as its hospital staff)' },
+  { id: 'payments.get', method: 'GET', path: '/api/payments/{paymentId}', auth: 'public', access: 'read', fn: 'paymentsRead', summary: 'Payment status from our records (the id is the capability)' },
+  { id: 'payments.vnpay.ipn', method: 'GET', path: '/api/payments/vnpay/ipn', auth: 'public', access: 'write', fn: 'payments', summary: "VNPay's server-to-server payment notification" },
+  { id: 'payments.vnpay.return', method: 'GET', path: '/api/payments/vnpay/return', auth: 'public', access: 'read', fn: 'paymentsRead', summary: 'The browser back from VNPay: redirect to the result page' },
   { id: 'fallback.notFound', method: 'ANY', path: '/api/{proxy+}', auth: 'public', access: 'none', fn: 'platform', summary: 'Unknown API path or method: problem+json 404/405' },
 ] as const satisfies readonly Route[];
 

@@ -35,6 +35,10 @@ export interface HttpRequest<P, Q, B> {
   route: Route;
   /** Normalised (lower-case) request headers. */
   headers: Record<string, string | undefined>;
+  /** The query exactly as sent (signed protocols such as VNPay's must not see it decoded). */
+  rawQuery: string;
+  /** The caller's address as API Gateway saw it. */
+  sourceIp: string;
 }
 
 export interface Reply {
@@ -143,6 +147,8 @@ export function httpHandler<P = Record<string, never>, Q = Record<string, never>
       lang: s.lang,
       route,
       headers: event.headers ?? {},
+      rawQuery: event.rawQueryString ?? '',
+      sourceIp: event.requestContext?.http?.sourceIp ?? '127.0.0.1',
     });
     const status = reply.status ?? 200;
     if (reply.body === undefined) return { statusCode: status, headers: reply.headers };
