@@ -48,4 +48,8 @@ export const keys = {
   /** Marker of a pending attempt, ordered by expiry, for the reconciliation sweep. */
   pendingPayment: (expiresAt: string, paymentId: string): Keys => ({ pk: 'SWEEP#PAYMENTS', sk: `${expiresAt}#${paymentId}` }),
   outbox: (eventId: string): Keys => ({ pk: `OUTBOX#${eventId}`, sk: 'OUTBOX' }),
+  /** A message (SMS or e-mail) to deliver; its id derives from the event that caused it. */
+  message: (messageId: string): Keys => ({ pk: `MESSAGE#${messageId}`, sk: 'MESSAGE' }),
+  /** Messages of one Vietnam day (the local mailbox, delivery monitoring), on byWorkQueue. */
+  messagesQueue: (vietnamDay: string) => ({ queuePk: `MESSAGES#${vietnamDay}` }),
 };

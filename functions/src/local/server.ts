@@ -8,8 +8,11 @@ import { FUNCTIONS, matchRoute, type FunctionName } from '@portal/shared/routes'
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { connect } from 'node:net';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { fromLambdaResult, lambdaContext, toApiGatewayEvent } from './apigw-event';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local';
+import { startJobRunner, type JobRunner } from './job-runner';
+import { jobsAndMailbox } from './sandbox/jobs-and-mailbox';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, localClient } from './dynamodb-local';
 import { send, sendJson } from './respond';
 import { createIdentityProvider } from './sandbox/identity';
 import { sandboxRouter } from './sandbox/index';
@@ -43,11 +46,16 @@ export interface PortalServerOptions {
   /** Where the identity provider keeps its signing key (undefined: a fresh key in memory). */
   keyFile?: string;
   logLevel?: string;
+  /** Feed the table's stream and schedules to the job handlers (default on; tests opt in). */
+  jobs?: boolean;
+  /** Run scheduled jobs on their timers (npm start); otherwise only on demand. */
+  schedules?: boolean;
 }
 
 export interface PortalServer {
   url: string;
   server: Server;
+  jobs?: JobRunner;
   close(): Promise<void>;
 }
 
@@ -86,7 +94,10 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
   const lambdas = new Map<FunctionName, LambdaHandler>();
   for (const name of Object.keys(FUNCTIONS) as FunctionName[]) lambdas.set(name, (await lambdaModules[name]()).handler);
 
-  const sandbox = sandboxRouter(idp);
+  const jobRunner = options.jobs === false ? undefined : await startJobRunner({ endpoint: options.dynamoEndpoint, tableName: options.tableName, schedules: options.schedules ?? false });
+  const sandboxClient = localClient(options.dynamoEndpoint);
+  const localOnly = jobsAndMailbox(jobRunner, DynamoDBDocumentClient.from(sandboxClient), options.tableName);
+  const sandbox = sandboxRouter(idp, { origin });
   const site = options.webDist ? staticSite(options.webDist) : undefined;
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -116,6 +127,7 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
       const result = fromLambdaResult(await lambda(event, lambdaContext(`portal-${match.route.fn}`)));
       return send(res, result.status, req.method === 'HEAD' ? Buffer.alloc(0) : result.body, result.headers);
     }
+    if (url.pathname.startsWith('/sandbox/') && (await localOnly(req, res, url, readBody))) return;
     if (url.pathname.startsWith('/sandbox/')) return sandbox(req, res, url, readBody);
     if (options.devServerPort) return proxy(req, res, options.devServerPort);
     if (site) return site(req, res, url);
@@ -139,11 +151,15 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
   return {
     url: origin,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
+    jobs: jobRunner,
+    close: async () => {
+      await jobRunner?.stop();
+      sandboxClient.destroy();
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }
 

@@ -93,10 +93,11 @@ async function main(): Promise<void> {
     webDist: join(root, 'web/dist'),
     devServerPort,
     keyFile: join(root, '.data/dev-idp/key.json'),
+    schedules: true,
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`Bảng dữ liệu: ${created === 'created' ? 'vừa tạo' : 'đã có'} (${written} mục mẫu mới) · DynamoDB Local ${dynamo.endpoint}`);
-  console.log(`Tài khoản mẫu: ${portal.url}/sandbox/login  ·  Ctrl-C để dừng  ·  sẵn sàng sau ${seconds} s`);
+  console.log(`Tài khoản mẫu: ${portal.url}/sandbox/login  ·  Hộp thư: ${portal.url}/sandbox/mailbox  ·  Ctrl-C để dừng  ·  sẵn sàng sau ${seconds} s`);
   console.log(`\n  Cổng dịch vụ y tế: ${portal.url}\n`);
 }
 

@@ -3,7 +3,7 @@
  * attributes (status, amountDue, openAttemptId, openAttemptExpiresAt), so these transactions work
  * for any kind. Each state change is one conditional transaction with its sweep marker and outbox item.
  */
-import { DeleteCommand, GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { PayableRef, PaymentStatus } from '@portal/shared/payments/payments';
 import { keys, type Keys } from '@portal/shared/table';
 import { vietnamDate } from '@portal/shared/vietnamese';
@@ -175,4 +175,17 @@ export async function settleAttempt(deps: Deps, attempt: StoredAttempt, payable:
 /** Removes a marker left behind (e.g. an attempt settled before its marker was read). */
 export async function deleteSweepMarker(deps: Deps, attempt: Pick<StoredAttempt, 'expiresAt' | 'paymentId'>): Promise<void> {
   await deps.db.send(new DeleteCommand({ TableName: deps.tableName, Key: keys.pendingPayment(attempt.expiresAt, attempt.paymentId) }));
+}
+
+/** Markers of attempts that expired before `cutoff` (ISO), oldest first: the sweep's work list. */
+export async function expiredPendingMarkers(deps: Deps, cutoff: string, limit: number): Promise<{ paymentId: string; expiresAt: string }[]> {
+  const { Items } = await deps.db.send(
+    new QueryCommand({
+      TableName: deps.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk < :cutoff',
+      ExpressionAttributeValues: { ':pk': keys.pendingPayment('', '').pk, ':cutoff': cutoff },
+      Limit: limit,
+    }),
+  );
+  return (Items ?? []).map((item) => ({ paymentId: String(item.paymentId), expiresAt: String(item.sk).split('#')[0] ?? '' }));
 }

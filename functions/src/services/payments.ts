@@ -81,7 +81,7 @@ export async function openPayment(deps: PaymentDeps, input: CreatePayment, calle
       const open = await getAttempt(deps, payable.state.openAttemptId);
       if (open?.status === 'pending' && open.expiresAt > now.toISOString()) return { created: false, payment: opened(open) };
       if (open?.status === 'held') throw new AppError('already_paid', { detail: 'A payment is being reviewed by the bank' });
-      if (open?.status === 'pending') await settleExpired(deps, open, payable);
+      if (open?.status === 'pending') await settleExpiredAttempt(deps, open);
       continue;
     }
     const attempt = await newAttempt(deps, payable, caller, now);
@@ -132,9 +132,12 @@ const opened = (a: StoredAttempt): OpenedPayment => ({ paymentId: a.paymentId, t
 
 /**
  * An attempt past its expiry with no IPN: ask VNPay. Paid → settle as paid; VNPay never saw it or
- * it did not complete → expired (the payable is free again); VNPay unreachable → 503, try later.
+ * it did not complete → expired (the payable is free again); VNPay unreachable or unclear → 503,
+ * and the attempt stays pending for the next try. Returns what the attempt became.
  */
-export async function settleExpired(deps: PaymentDeps, attempt: StoredAttempt, payable: Payable): Promise<void> {
+export async function settleExpiredAttempt(deps: PaymentDeps, attempt: StoredAttempt): Promise<'paid' | 'expired'> {
+  const payable = await loadPayable(deps, attempt.payable);
+  if (!payable) throw new AppError('not_found');
   const secrets = await deps.secrets();
   const outcome = await queryTransaction(
     { tmnCode: secrets.vnpayTmnCode, hashSecret: secrets.vnpayHashSecret, apiUrl: deps.settings.apiUrl, serverIp: '127.0.0.1' },
@@ -152,10 +155,15 @@ export async function settleExpired(deps: PaymentDeps, attempt: StoredAttempt, p
   } else {
     throw new AppError('service_unavailable', { detail: 'VNPay reported a state that needs review' });
   }
-  await settleAttempt(deps, attempt, payable.state, settlement).catch((error: unknown) => {
-    // Settled by an IPN meanwhile: fine, the caller reads again.
+  try {
+    await settleAttempt(deps, attempt, payable.state, settlement);
+  } catch (error) {
+    // Settled by an IPN meanwhile: report what it became.
     if (toAppError(error).code !== 'conflict') throw error;
-  });
+    const now = await getAttempt(deps, attempt.paymentId);
+    return now?.status === 'paid' ? 'paid' : 'expired';
+  }
+  return settlement.status === 'paid' ? 'paid' : 'expired';
 }
 
 /**

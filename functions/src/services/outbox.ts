@@ -1,0 +1,68 @@
+/**
+ * Side effects of committed changes. A change writes an outbox item in its own transaction; the
+ * table's stream delivers it here. Every effect is idempotent (its id derives from the event), so
+ * a redelivered or replayed event changes nothing the second time.
+ */
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '@portal/shared/table';
+import { formatVnd, vietnamDate } from '@portal/shared/vietnamese';
+import { toAppError } from '../platform/errors';
+import { logger } from '../platform/logger';
+import { getBill, type Deps } from '../repositories/bills';
+
+export interface OutboxEvent {
+  event: string;
+  eventId: string;
+  paymentId?: string;
+  payable?: { kind: string; id: string };
+  amountVnd?: number;
+  createdAt: string;
+}
+
+export interface OutboxDeps extends Deps {
+  now: () => Date;
+  publicBaseUrl: string;
+}
+
+interface Message {
+  channel: 'sms' | 'email';
+  to: string;
+  text: string;
+}
+
+/** What an event makes the portal say, and to whom. Texts are Vietnamese, without personal data beyond the recipient. */
+async function messagesFor(deps: OutboxDeps, event: OutboxEvent): Promise<Message[]> {
+  if (event.event === 'payment.paid' && event.payable?.kind === 'bill') {
+    const bill = await getBill(deps, event.payable.id);
+    if (!bill) return [];
+    return [{
+      channel: 'sms',
+      to: bill.patientPhone,
+      text: `Đã nhận thanh toán ${formatVnd(event.amountVnd ?? bill.amountDue)} cho hóa đơn ${bill.billCode}. Xem kết quả: ${deps.publicBaseUrl}/thanh-toan/ket-qua/?ma=${event.paymentId}`,
+    }];
+  }
+  return [];
+}
+
+export async function handleOutboxEvent(deps: OutboxDeps, event: OutboxEvent): Promise<number> {
+  const messages = await messagesFor(deps, event);
+  let written = 0;
+  for (const [i, message] of messages.entries()) {
+    const messageId = `${event.eventId}#${i}`;
+    const createdAt = deps.now().toISOString();
+    try {
+      await deps.db.send(
+        new PutCommand({
+          TableName: deps.tableName,
+          Item: { ...keys.message(messageId), type: 'message', messageId, ...message, event: event.event, status: 'queued', createdAt, ...keys.messagesQueue(vietnamDate(new Date(createdAt))), queueSk: `${createdAt}#${messageId}` },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      written++;
+    } catch (error) {
+      if (toAppError(error).code !== 'conflict') throw error;
+    }
+  }
+  logger.info('Outbox event handled', { event: event.event, eventId: event.eventId, messages: written });
+  return written;
+}

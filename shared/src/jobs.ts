@@ -1,0 +1,37 @@
+/**
+ * Functions that no HTTP route invokes: consumers of the table's stream and scheduled sweeps.
+ * Plain data, like the route table: CDK creates one Lambda per job with the event source or
+ * EventBridge Scheduler schedule it names and exactly the table access it declares; the local
+ * stack's job runner feeds the same handlers from DynamoDB Local's stream and a timer.
+ * Entry module: `functions/src/jobs/<id>.ts`, exporting `handler`.
+ */
+import type { TableAccess } from './routes';
+
+export type JobTrigger = { kind: 'stream' } | { kind: 'schedule'; /** EventBridge Scheduler expression */ expression: string; /** Local runner period. */ localEveryMs: number };
+
+export interface Job {
+  id: string;
+  description: string;
+  trigger: JobTrigger;
+  access: TableAccess;
+  /** Reads the VNPay/pay-link secret. */
+  portalSecret?: true;
+}
+
+export const jobs = [
+  {
+    id: 'outbox',
+    description: 'Side effects of committed changes (notifications; later receipts and HIS callbacks), from outbox items on the stream',
+    trigger: { kind: 'stream' },
+    access: 'write',
+  },
+  {
+    id: 'paymentsSweep',
+    description: 'Settles payment attempts still pending after expiry with VNPay QueryDR (dropped IPNs), or expires them',
+    trigger: { kind: 'schedule', expression: 'rate(5 minutes)', localEveryMs: 60_000 },
+    access: 'write',
+    portalSecret: true,
+  },
+] as const satisfies readonly Job[];
+
+export type JobId = (typeof jobs)[number]['id'];
