@@ -1,7 +1,8 @@
 /**
  * One NodejsFunction per entry of FUNCTIONS (shared/src/routes.ts), each with its own role that
- * holds exactly the table access the function's routes declare. Functions group routes with the
- * same data access (ADR 0002), so a new route normally adds no function.
+ * holds exactly the table access the function's routes declare, and read access to the portal
+ * secret only where the entry says `portalSecret: true`. Functions group routes with the same
+ * data access (ADR 0002), so a new route normally adds no function.
  */
 import { Duration, RemovalPolicy, Stack, Tags, Validations, type CfnElement } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -14,6 +15,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { FUNCTIONS, type FunctionName, type TableAccess } from '@portal/shared/routes';
 import { lambdaEntry, lockFile, repoRoot } from './paths';
+import type { PortalSettings } from './settings';
 
 /** Tag on every portal function (not on CDK's helper functions); tests filter on it. */
 export const FUNCTION_TAG = 'portal:function';
@@ -22,6 +24,8 @@ export const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Bat
 /** TransactWriteItems is authorised per item with these same actions; no Transact* action exists. */
 export const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 export const AUDIT_PREFIX = 'AUDIT#';
+
+type FunctionSpec = (typeof FUNCTIONS)[FunctionName];
 
 export function tableActions(access: TableAccess): string[] {
   if (access === 'none') return [];
@@ -34,6 +38,10 @@ export interface PortalFunctionsProps {
   auth: { issuer: string; audience: string; jwksUrl: string };
   /** The value CloudFront sends as `x-origin-verify` (ADR 0007), and the key that encrypts it. */
   originVerify: { secret: ISecret; key: IKey };
+  /** VNPay credentials and pay-link key (JSON), for the functions flagged `portalSecret`. */
+  portalSecret: { secret: ISecret; key: IKey };
+  /** Deployment settings from CDK context (infra/lib/settings.ts). */
+  settings: PortalSettings;
   logRetention?: RetentionDays;
 }
 
@@ -42,13 +50,15 @@ export class PortalFunctions extends Construct {
 
   constructor(scope: Construct, id: string, props: PortalFunctionsProps) {
     super(scope, id);
-    const entries = Object.entries(FUNCTIONS) as [FunctionName, (typeof FUNCTIONS)[FunctionName]][];
+    const entries = Object.entries(FUNCTIONS) as [FunctionName, FunctionSpec][];
     this.byName = Object.fromEntries(
-      entries.map(([name, spec]) => [name, this.makeFunction(name, spec.access, spec.description, props)]),
+      entries.map(([name, spec]) => [name, this.makeFunction(name, spec, props)]),
     ) as Record<FunctionName, NodejsFunction>;
   }
 
-  private makeFunction(name: FunctionName, access: TableAccess, description: string, props: PortalFunctionsProps): NodejsFunction {
+  private makeFunction(name: FunctionName, spec: FunctionSpec, props: PortalFunctionsProps): NodejsFunction {
+    const { access, description } = spec;
+    const readsPortalSecret = 'portalSecret' in spec && spec.portalSecret === true;
     // Our own log group (instead of the logRetention custom resource) and an explicit role
     // (instead of AWSLambdaBasicExecutionRole, which may write to any log group).
     const logGroup = new LogGroup(this, `${name}Logs`, {
@@ -61,7 +71,8 @@ export class PortalFunctions extends Construct {
     });
     logGroup.grantWrite(role);
     this.grantTable(role, access, props);
-    this.grantOriginVerify(role, props);
+    this.grantSecretRead(role, 'OriginVerifySecret', props.originVerify);
+    if (readsPortalSecret) this.grantSecretRead(role, 'PortalSecret', props.portalSecret);
 
     const fn = new NodejsFunction(this, name, {
       entry: lambdaEntry(name),
@@ -84,6 +95,10 @@ export class PortalFunctions extends Construct {
         AUTH_AUDIENCE: props.auth.audience,
         AUTH_JWKS_URL: props.auth.jwksUrl,
         ORIGIN_VERIFY_SECRET_ARN: props.originVerify.secret.secretArn,
+        ...(readsPortalSecret ? { PORTAL_SECRET_ARN: props.portalSecret.secret.secretArn } : {}),
+        PUBLIC_BASE_URL: props.settings.publicBaseUrl,
+        VNPAY_PAY_URL: props.settings.vnpay.payUrl,
+        VNPAY_API_URL: props.settings.vnpay.apiUrl,
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {
@@ -110,16 +125,16 @@ export class PortalFunctions extends Construct {
   }
 
   /**
-   * Read the origin-verify value, and nothing else: GetSecretValue on that one secret (not
+   * Read one secret's value, and nothing else: GetSecretValue on that one secret (not
    * `secret.grantRead`, which adds DescribeSecret), and Decrypt on the secrets key only through
-   * Secrets Manager for that secret's ARN — the same key encrypts the VNPay credentials.
+   * Secrets Manager for that secret's ARN — the same key encrypts every portal secret, so without
+   * the condition a role could decrypt the others too.
    */
-  private grantOriginVerify(role: Role, props: PortalFunctionsProps): void {
-    const { secret, key } = props.originVerify;
-    role.addToPolicy(new PolicyStatement({ sid: 'OriginVerifySecret', actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
+  private grantSecretRead(role: Role, sid: string, { secret, key }: { secret: ISecret; key: IKey }): void {
+    role.addToPolicy(new PolicyStatement({ sid, actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
     role.addToPolicy(
       new PolicyStatement({
-        sid: 'OriginVerifySecretKey',
+        sid: `${sid}Key`,
         actions: ['kms:Decrypt'],
         resources: [key.keyArn],
         conditions: {

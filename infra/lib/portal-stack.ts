@@ -13,6 +13,7 @@ import { DataTable } from './data-table';
 import { PortalFunctions } from './functions';
 import { PortalHttpApi } from './http-api';
 import { Identity } from './identity';
+import { portalSettings } from './settings';
 import { Site } from './site';
 import { Storage } from './storage';
 
@@ -46,6 +47,9 @@ export class PortalStack extends Stack {
       tableKey: this.data.key,
       auth,
       originVerify: { secret: this.storage.originVerifySecret, key: this.storage.secretsKey },
+      portalSecret: { secret: this.storage.portalSecret, key: this.storage.secretsKey },
+      // From CDK context, not from the distribution below: see infra/lib/settings.ts (a cycle).
+      settings: portalSettings(this),
     });
 
     // Alarms go to one encrypted topic; operators subscribe their e-mail or chat hook to it.

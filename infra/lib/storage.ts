@@ -1,7 +1,8 @@
 /**
  * Buckets and secrets: the access-log bucket, the private documents bucket (dossier attachments,
- * issued licences, receipts; browsers upload to it with presigned URLs), the VNPay merchant
- * credentials, and the origin-verify value CloudFront sends to the API (ADR 0007).
+ * issued licences, receipts; browsers upload to it with presigned URLs), the portal secret (VNPay
+ * merchant credentials and the pay-link key, read by the payment functions), and the
+ * origin-verify value CloudFront sends to the API (ADR 0007).
  */
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -13,7 +14,11 @@ export class Storage extends Construct {
   /** Server access logs of every bucket and CloudFront's standard logs. */
   readonly logBucket: Bucket;
   readonly documents: Bucket;
-  readonly vnpaySecret: Secret;
+  /**
+   * JSON `{vnpayTmnCode, vnpayHashSecret, payLinkKey}`: what functions/src/platform/secrets.ts
+   * reads from `PORTAL_SECRET_ARN`. Only functions flagged `portalSecret` in FUNCTIONS may read it.
+   */
+  readonly portalSecret: Secret;
   /** Shared by CloudFront (custom origin header) and the functions (which refuse requests without it). */
   readonly originVerifySecret: Secret;
   /** Customer-managed key of every portal secret. */
@@ -58,28 +63,31 @@ export class Storage extends Construct {
     });
 
     const secretKey = new Key(this, 'SecretsKey', {
-      description: 'Portal secrets: payment gateway credentials, CloudFront origin verification',
+      description: 'Portal secrets: payment gateway credentials, pay-link key, CloudFront origin verification',
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // A placeholder with the right shape; operators put the real merchant values in after deploy.
-    // No function reads it yet, so no function is granted access.
-    this.vnpaySecret = new Secret(this, 'VnpayCredentials', {
-      description: 'VNPay merchant credentials (JSON: tmnCode, hashSecret)',
+    // The right shape with placeholders: operators put the merchant values VNPay issues in after
+    // the first deploy. Until then the payment functions fail closed when they read it
+    // (secrets.ts checks the TMN code's format and the hash secret's length). The pay-link key
+    // is generated here: HMAC key of the shareable pay links (ADR 0008), 48 letters and digits.
+    this.portalSecret = new Secret(this, 'PortalSecret', {
+      description: 'Portal secret (JSON: vnpayTmnCode, vnpayHashSecret from VNPay; payLinkKey signs pay links)',
       encryptionKey: secretKey,
       generateSecretString: {
-        secretStringTemplate: JSON.stringify({ tmnCode: 'CHANGE_ME' }),
-        generateStringKey: 'hashSecret',
-        passwordLength: 32,
+        secretStringTemplate: JSON.stringify({ vnpayTmnCode: 'CHANGE_ME', vnpayHashSecret: 'CHANGE_ME' }),
+        generateStringKey: 'payLinkKey',
+        passwordLength: 48,
         excludePunctuation: true,
+        includeSpace: false,
       },
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.secretsKey = secretKey;
-    Validations.of(this.vnpaySecret).acknowledge({
+    Validations.of(this.portalSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
-        'VNPay issues the TMN code and hash secret in its merchant portal; they cannot be rotated by a Lambda. Rotation is a manual runbook step agreed with VNPay.',
+        'VNPay issues the TMN code and hash secret in its merchant portal; a Lambda cannot rotate them, so rotating them is a manual runbook step agreed with VNPay. The pay-link key could be rotated, but a new key invalidates every pay link already printed on bills, so it is rotated by hand only when a leak demands it (ADR 0008).',
     });
 
     // CloudFront sends this value as `x-origin-verify` on every request to the HTTP API; the

@@ -17,9 +17,15 @@ interface Statement {
 }
 const actionsOf = (s: Statement): string[] => (Array.isArray(s.Action) ? s.Action : [s.Action]);
 
+type FunctionSpec = (typeof FUNCTIONS)[FunctionName];
+const readsPortalSecret = (name: FunctionName): boolean => {
+  const spec: FunctionSpec = FUNCTIONS[name];
+  return 'portalSecret' in spec && spec.portalSecret === true;
+};
+
 let synth: Synthesised;
 /** Logical ids of the two secrets, the key that encrypts them and the table's key. */
-let ids: { originVerify: string; vnpay: string; secretsKey: string; tableKey: string };
+let ids: { originVerify: string; portalSecret: string; secretsKey: string; tableKey: string };
 /** Portal functions by FUNCTIONS key (CDK's own helper functions carry no portal tag). */
 const portalFunctions = new Map<string, { logicalId: string; props: Record<string, unknown> }>();
 
@@ -46,7 +52,7 @@ beforeAll(() => {
   const [replica] = table.Replicas as { SSESpecification: { KMSMasterKeyId: { 'Fn::GetAtt': [string, string] } } }[];
   ids = {
     originVerify,
-    vnpay: secretId(/Vnpay/),
+    portalSecret: secretId(/PortalSecret/),
     secretsKey: (secrets.find(([id]) => id === originVerify)?.[1].KmsKeyId as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0],
     tableKey: replica?.SSESpecification.KMSMasterKeyId['Fn::GetAtt'][0] ?? '',
   };
@@ -104,9 +110,12 @@ describe('one Lambda function per entry of FUNCTIONS', () => {
       expect(props.Runtime, name).toBe('nodejs22.x');
       expect(props.Architectures, name).toEqual(['arm64']);
       const vars = Object.keys((props.Environment as { Variables: Record<string, unknown> }).Variables).sort();
-      expect(vars, name).toEqual(
-        ['AUTH_AUDIENCE', 'AUTH_ISSUER', 'AUTH_JWKS_URL', 'LOG_LEVEL', 'NODE_OPTIONS', 'ORIGIN_VERIFY_SECRET_ARN', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME'].sort(),
-      );
+      const expected = [
+        'AUTH_AUDIENCE', 'AUTH_ISSUER', 'AUTH_JWKS_URL', 'LOG_LEVEL', 'NODE_OPTIONS', 'ORIGIN_VERIFY_SECRET_ARN', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME',
+        'PUBLIC_BASE_URL', 'VNPAY_API_URL', 'VNPAY_PAY_URL',
+        ...(readsPortalSecret(name as FunctionName) ? ['PORTAL_SECRET_ARN'] : []),
+      ];
+      expect(vars, name).toEqual(expected.sort());
     }
   });
 
@@ -177,25 +186,59 @@ describe('the origin-verify secret (ADR 0007)', () => {
     }
   });
 
-  it('is the only secret any portal function can read (GetSecretValue only), and none can touch the VNPay secret', () => {
+  it('lets every function decrypt with the secrets key only through Secrets Manager, for the secrets it may read', () => {
     for (const name of names) {
-      const statements = statementsOf(name).filter((s) => actionsOf(s).some((a) => a.startsWith('secretsmanager:')));
-      expect(statements, name).toHaveLength(1);
-      expect(statements[0]?.Effect).toBe('Allow');
-      expect(actionsOf(statements[0] as Statement)).toEqual(['secretsmanager:GetSecretValue']);
-      expect(statements[0]?.Resource, name).toEqual({ Ref: ids.originVerify });
-      expect(JSON.stringify(statementsOf(name)), name).not.toContain(ids.vnpay);
+      // One statement per readable secret, each with Decrypt only.
+      expect([...new Set(kmsActionsOn(name, ids.secretsKey))], name).toEqual(['kms:Decrypt']);
+      const statements = statementsOf(name).filter((s) => JSON.stringify(s.Resource).includes(`"${ids.secretsKey}"`));
+      for (const statement of statements) {
+        expect(Object.keys(statement.Condition ?? {}), name).toEqual(['StringEquals']);
+        expect(JSON.stringify(statement.Condition?.StringEquals?.['kms:ViaService']), name).toContain('secretsmanager.ap-southeast-1.');
+      }
+      const secretArns = statements.map((s) => JSON.stringify(s.Condition?.StringEquals?.['kms:EncryptionContext:SecretARN'])).sort();
+      const expected = [ids.originVerify, ...(readsPortalSecret(name) ? [ids.portalSecret] : [])].map((id) => JSON.stringify({ Ref: id }));
+      expect(secretArns, name).toEqual(expected.sort());
+    }
+  });
+});
+
+describe('secrets a function can read', () => {
+  const names = Object.keys(FUNCTIONS) as FunctionName[];
+  const flagged = names.filter(readsPortalSecret);
+  /** The secrets a function's role may read, by logical id; every Secrets Manager statement checked. */
+  const readableSecrets = (name: FunctionName): string[] => {
+    const statements = statementsOf(name).filter((s) => actionsOf(s).some((a) => a.startsWith('secretsmanager:')));
+    for (const s of statements) {
+      expect(s.Effect, name).toBe('Allow');
+      expect(actionsOf(s), name).toEqual(['secretsmanager:GetSecretValue']);
+    }
+    return statements.map((s) => (s.Resource as { Ref: string }).Ref).sort();
+  };
+
+  it('flags at least one function for the portal secret, and not all of them', () => {
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(flagged.length).toBeLessThan(names.length);
+  });
+
+  it('lets exactly the functions flagged portalSecret read the portal secret (GetSecretValue only), and the others only the origin-verify value', () => {
+    for (const name of names) {
+      const expected = readsPortalSecret(name) ? [ids.originVerify, ids.portalSecret] : [ids.originVerify];
+      expect(readableSecrets(name), name).toEqual(expected.sort());
+      if (!readsPortalSecret(name)) expect(JSON.stringify(statementsOf(name)), name).not.toContain(ids.portalSecret);
     }
   });
 
-  it('lets every function decrypt with the secrets key only through Secrets Manager, for that one secret', () => {
-    for (const name of names) {
-      expect(kmsActionsOn(name, ids.secretsKey), name).toEqual(['kms:Decrypt']);
-      const statement = statementsOf(name).find((s) => JSON.stringify(s.Resource).includes(`"${ids.secretsKey}"`));
-      const condition = statement?.Condition?.StringEquals ?? {};
-      expect(condition['kms:EncryptionContext:SecretARN'], name).toEqual({ Ref: ids.originVerify });
-      expect(JSON.stringify(condition['kms:ViaService']), name).toContain('secretsmanager.ap-southeast-1.');
+  it('names the portal secret in PORTAL_SECRET_ARN to exactly the flagged functions', () => {
+    for (const [name, { props }] of portalFunctions) {
+      const vars = (props.Environment as { Variables: Record<string, unknown> }).Variables;
+      if (readsPortalSecret(name as FunctionName)) expect(vars.PORTAL_SECRET_ARN, name).toEqual({ Ref: ids.portalSecret });
+      else expect(vars, name).not.toHaveProperty('PORTAL_SECRET_ARN');
     }
+  });
+
+  it('encrypts the portal secret with the same secrets key as the origin-verify value', () => {
+    const secret = resourcesOf(synth.portalTemplate)[ids.portalSecret]?.Properties ?? {};
+    expect(secret.KmsKeyId).toEqual({ 'Fn::GetAtt': [ids.secretsKey, 'Arn'] });
   });
 });
 

@@ -129,11 +129,17 @@ describe('sign-in and secrets', () => {
     });
   });
 
-  it('keeps the VNPay credentials in a KMS-encrypted secret with tmnCode and hashSecret', () => {
-    const [[, secret] = ['', {}]] = ofType(synth.portalTemplate, 'AWS::SecretsManager::Secret');
+  it('keeps the portal secret KMS-encrypted, with the keys secrets.ts reads: VNPay placeholders and a generated pay-link key', () => {
+    const [[, secret] = ['', {}]] = ofType(synth.portalTemplate, 'AWS::SecretsManager::Secret').filter(([id]) => /PortalSecret/.test(id));
     expect(secret.KmsKeyId).toBeDefined();
-    const gen = secret.GenerateSecretString as { SecretStringTemplate: string; GenerateStringKey: string };
-    expect(Object.keys(JSON.parse(gen.SecretStringTemplate) as object).concat(gen.GenerateStringKey).sort()).toEqual(['hashSecret', 'tmnCode']);
+    const gen = secret.GenerateSecretString as { SecretStringTemplate: string; GenerateStringKey: string; PasswordLength: number; ExcludePunctuation: boolean };
+    const template = JSON.parse(gen.SecretStringTemplate) as Record<string, string>;
+    expect(Object.keys(template).concat(gen.GenerateStringKey).sort()).toEqual(['payLinkKey', 'vnpayHashSecret', 'vnpayTmnCode']);
+    // The merchant values come from VNPay after deploy; only the pay-link key is generated.
+    expect(template).toEqual({ vnpayTmnCode: 'CHANGE_ME', vnpayHashSecret: 'CHANGE_ME' });
+    expect(gen.GenerateStringKey).toBe('payLinkKey');
+    expect(gen.PasswordLength).toBeGreaterThanOrEqual(32);
+    expect(gen.ExcludePunctuation).toBe(true);
   });
 
   it('keeps the documents bucket private, versioned and KMS-encrypted, with access logs', () => {

@@ -17,10 +17,13 @@ export interface SynthOptions {
   routes?: readonly Route[];
   /** Skip esbuild (CDK's `aws:cdk:bundling-stacks` context): for tests that only count resources. */
   skipBundling?: boolean;
+  /** CDK context, as `cdk synth -c key=value` would set it (infra/lib/settings.ts). */
+  context?: Record<string, unknown>;
 }
 
 export function synthPortal(options: SynthOptions = {}): Synthesised {
-  const app = new App(options.skipBundling ? { context: { 'aws:cdk:bundling-stacks': [] } } : {});
+  const context = { ...options.context, ...(options.skipBundling ? { 'aws:cdk:bundling-stacks': [] } : {}) };
+  const app = new App({ context });
   // A fixed environment: the tests must not depend on the operator's AWS profile.
   const built = buildPortalApp({ app, env: {}, ...(options.routes ? { routes: options.routes } : {}) });
   return { ...built, portalTemplate: Template.fromStack(built.portal), edgeTemplate: Template.fromStack(built.edge) };
