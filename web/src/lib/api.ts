@@ -7,7 +7,9 @@ import { ERRORS, type ErrorCode, type Problem } from '@portal/shared/errors';
 import type { Procedure } from '@portal/shared/procedures/catalogue';
 import type { ListProceduresQuery, ProcedureListResponse } from '@portal/shared/procedures/api';
 import type { Principal } from '@portal/shared/roles';
-import { isPrincipal, isProcedure, isProcedureList } from './guards';
+import type { BillLookup, BillView } from '@portal/shared/payments/bills';
+import type { OpenedPayment, PaymentView } from '@portal/shared/payments/payments';
+import { isBillView, isOpenedPayment, isPaymentView, isPrincipal, isProcedure, isProcedureList } from './guards';
 import type { Lang } from './i18n';
 
 /** Failures that happen before the API could answer with a problem. */
@@ -26,6 +28,8 @@ export class ApiError extends Error {
     /** Human text in the page language, safe to show. */
     readonly title: string,
     readonly problem?: Problem,
+    /** Seconds from a Retry-After header (429 `lookup_locked`, 503), when the API sent one. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(title);
   }
@@ -66,16 +70,37 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/** Retry-After as delay-seconds (the API's form); an HTTP date or nonsense gives undefined. */
+function retryAfter(response: Response): number | undefined {
+  const value = response.headers.get('retry-after');
+  return value !== null && /^\d{1,9}$/.test(value.trim()) ? Number(value.trim()) : undefined;
+}
+
+interface JsonRequest {
+  method: 'GET' | 'POST';
+  /** Sent as application/json (POST only). */
+  body?: unknown;
+}
+
 /**
- * GET a JSON resource. `guard` checks the shape of a 2xx body; a mismatch is an ApiError
+ * One JSON request. `guard` checks the shape of a 2xx body; a mismatch is an ApiError
  * `bad_response` rather than a crash further down.
  */
-export async function getJson<T>(path: string, guard: (body: unknown) => body is T, options: RequestOptions): Promise<T> {
+async function requestJson<T>(path: string, request: JsonRequest, guard: (body: unknown) => body is T, options: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': options.lang };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (request.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, { headers, signal: options.signal ?? null, credentials: 'same-origin' });
+    response = await fetch(path, {
+      method: request.method,
+      headers,
+      ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
+      signal: options.signal ?? null,
+      credentials: 'same-origin',
+      // POSTs carry personal data (patient code, date of birth): never from or into a cache.
+      ...(request.method === 'POST' ? { cache: 'no-store' as const } : {}),
+    });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network_error', CLIENT_ERRORS.network_error[options.lang]);
@@ -83,13 +108,23 @@ export async function getJson<T>(path: string, guard: (body: unknown) => body is
   const body = await readJson(response);
   if (!response.ok) {
     const problem = problemFrom(body);
-    if (problem) throw new ApiError(response.status, problem.code, problem.title, problem);
+    if (problem) throw new ApiError(response.status, problem.code, problem.title, problem, retryAfter(response));
     // Not a problem document (a proxy's HTML page, a static server's 404): explain it by status.
     const code = codeForStatus(response.status);
-    throw new ApiError(response.status, code, ERRORS[code][options.lang]);
+    throw new ApiError(response.status, code, ERRORS[code][options.lang], undefined, retryAfter(response));
   }
   if (!guard(body)) throw new ApiError(response.status, 'bad_response', CLIENT_ERRORS.bad_response[options.lang]);
   return body;
+}
+
+/** GET a JSON resource (see requestJson). */
+export function getJson<T>(path: string, guard: (body: unknown) => body is T, options: RequestOptions): Promise<T> {
+  return requestJson(path, { method: 'GET' }, guard, options);
+}
+
+/** POST a JSON body and read a JSON answer (see requestJson). */
+export function postJson<T>(path: string, body: unknown, guard: (body: unknown) => body is T, options: RequestOptions): Promise<T> {
+  return requestJson(path, { method: 'POST', body }, guard, options);
 }
 
 function query(params: Record<string, string | undefined>): string {
@@ -112,4 +147,31 @@ export function getProcedure(code: string, options: RequestOptions): Promise<Pro
 /** GET /api/me: who the bearer of the token is. */
 export function getMe(token: string, options: Omit<RequestOptions, 'token'>): Promise<Principal> {
   return getJson('/api/me', isPrincipal, { ...options, token });
+}
+
+/**
+ * POST /api/bills/lookup: a patient finds a bill with the codes on the paper bill and exactly one
+ * second factor. A POST so that none of it appears in an address, a history entry or a log.
+ * 404 `not_found` for any mismatch; 429 `lookup_locked` (retryAfterSeconds) after five wrong tries.
+ */
+export function lookUpBill(lookup: BillLookup, options: RequestOptions): Promise<BillView> {
+  return postJson('/api/bills/lookup', lookup, isBillView, options);
+}
+
+/** GET /api/bills/pay-link/{token}: the bill behind a shareable pay link (no personal data). */
+export function getBillByPayLink(token: string, options: RequestOptions): Promise<BillView> {
+  return getJson(`/api/bills/pay-link/${encodeURIComponent(token)}`, isBillView, options);
+}
+
+/**
+ * POST /api/payments with a pay link token: opens (or returns the open) VNPay attempt. The browser
+ * then goes to `paymentUrl`. 409 `already_paid` / `nothing_to_pay` when there is nothing to open.
+ */
+export function startPayment(payLinkToken: string, options: RequestOptions): Promise<OpenedPayment> {
+  return postJson('/api/payments', { payLinkToken }, isOpenedPayment, options);
+}
+
+/** GET /api/payments/{paymentId}: the attempt's outcome from our records (the result page polls it). */
+export function getPayment(paymentId: string, options: RequestOptions): Promise<PaymentView> {
+  return getJson(`/api/payments/${encodeURIComponent(paymentId)}`, isPaymentView, options);
 }

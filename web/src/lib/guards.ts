@@ -6,6 +6,8 @@
 import type { Procedure } from '@portal/shared/procedures/catalogue';
 import type { ProcedureListResponse } from '@portal/shared/procedures/api';
 import type { Principal } from '@portal/shared/roles';
+import type { BillItem, BillStatus, BillView } from '@portal/shared/payments/bills';
+import type { OpenedPayment, PaymentStatus, PaymentView } from '@portal/shared/payments/payments';
 
 type Json = Record<string, unknown>;
 
@@ -20,6 +22,8 @@ const isServiceLevel = oneOf(['full', 'partial'] as const);
 const isTimeUnit = oneOf(['calendar_days', 'working_days', 'immediate'] as const);
 const isRole = oneOf(['citizen', 'clinic_owner', 'officer', 'hospital_staff', 'admin'] as const);
 const isDuty = oneOf(['scheduler', 'cashier'] as const);
+const isTimestamp = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+const isPositiveInt = (v: unknown): v is number => isNonNegativeInt(v) && v > 0;
 const optional = <T>(guard: (v: unknown) => v is T) => (v: unknown): v is T | undefined => v === undefined || guard(v);
 
 export function isProcedure(v: unknown): v is Procedure {
@@ -46,4 +50,62 @@ export function isPrincipal(v: unknown): v is Principal {
     optional(isString)(v.organisationId) && optional(isString)(v.unitId) && optional(isString)(v.hospitalId) &&
     Array.isArray(v.duties) && v.duties.every(isDuty)
   );
+}
+
+/*
+ * Payments. The status lists repeat the shared ones (importing them would bring zod/mini into the
+ * page); test/unit/web/guards.test.ts fails when the two drift apart.
+ */
+export const BILL_STATUS_VALUES = ['unpaid', 'paid', 'partially_refunded', 'refunded'] as const satisfies readonly BillStatus[];
+export const PAYMENT_STATUS_VALUES = ['pending', 'paid', 'failed', 'expired', 'refunded', 'partially_refunded', 'held'] as const satisfies readonly PaymentStatus[];
+const isBillStatus = oneOf(BILL_STATUS_VALUES);
+const isPaymentStatus = oneOf(PAYMENT_STATUS_VALUES);
+const isPayableKind = oneOf(['bill'] as const);
+
+export function isBillItem(v: unknown): v is BillItem {
+  return (
+    isObject(v) && isString(v.code) && isString(v.name) && isPositiveInt(v.quantity) &&
+    isNonNegativeInt(v.unitPrice) && isNonNegativeInt(v.insuranceCovered) &&
+    // A line never costs less than nothing (the API refuses such bills from the HIS).
+    v.insuranceCovered <= v.quantity * v.unitPrice
+  );
+}
+
+export function isBillView(v: unknown): v is BillView {
+  return (
+    isObject(v) && isString(v.billId) && isString(v.hospitalId) && isString(v.hospitalName) && isString(v.billCode) &&
+    isString(v.patientInitials) && Array.isArray(v.items) && v.items.every(isBillItem) &&
+    isNonNegativeInt(v.amountDue) && isBillStatus(v.status) &&
+    isString(v.payLinkToken) && v.payLinkToken.length > 0 && isTimestamp(v.createdAt)
+  );
+}
+
+const isReason = (v: unknown): v is { vi: string; en: string } => isObject(v) && isString(v.vi) && isString(v.en);
+
+export function isPaymentView(v: unknown): v is PaymentView {
+  return (
+    isObject(v) && isString(v.paymentId) && isPaymentStatus(v.status) && isNonNegativeInt(v.amountVnd) &&
+    isObject(v.payable) && isPayableKind(v.payable.kind) && isString(v.payable.id) &&
+    optional(isString)(v.hospitalName) && isTimestamp(v.createdAt) && isTimestamp(v.expiresAt) &&
+    optional(isTimestamp)(v.paidAt) && optional(isReason)(v.reason)
+  );
+}
+
+/**
+ * Where the browser may be sent to pay: an http(s) address or a path on this site (the local
+ * VNPay double). Anything else (javascript:, data:, //other-host) is refused before location.assign.
+ */
+export function isPaymentUrl(v: unknown): v is string {
+  if (!isString(v)) return false;
+  if (v.startsWith('/')) return !v.startsWith('//') && !v.startsWith('/\\');
+  try {
+    const url = new URL(v);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+export function isOpenedPayment(v: unknown): v is OpenedPayment {
+  return isObject(v) && isString(v.paymentId) && isString(v.txnRef) && isPaymentUrl(v.paymentUrl) && isTimestamp(v.expiresAt);
 }

@@ -5,7 +5,7 @@
 export const LANGS = ['vi', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-export type PageId = 'home' | 'procedures' | 'procedure' | 'appointments' | 'payments' | 'account' | 'signInDone' | 'notFound';
+export type PageId = 'home' | 'procedures' | 'procedure' | 'appointments' | 'payments' | 'bill' | 'paymentResult' | 'account' | 'signInDone' | 'notFound';
 
 const PATHS: Record<PageId, Record<Lang, string>> = {
   home: { vi: '/', en: '/en/' },
@@ -13,6 +13,8 @@ const PATHS: Record<PageId, Record<Lang, string>> = {
   procedure: { vi: '/thu-tuc/', en: '/en/procedures/' },
   appointments: { vi: '/dat-lich/', en: '/en/appointments/' },
   payments: { vi: '/thanh-toan/', en: '/en/payments/' },
+  bill: { vi: '/thanh-toan/hoa-don/', en: '/en/payments/bill/' },
+  paymentResult: { vi: '/thanh-toan/ket-qua/', en: '/en/payments/result/' },
   account: { vi: '/tai-khoan/', en: '/en/account/' },
   signInDone: { vi: '/dang-nhap/xong/', en: '/en/sign-in/done/' },
   notFound: { vi: '/', en: '/en/' },

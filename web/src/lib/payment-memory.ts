@@ -1,0 +1,32 @@
+/**
+ * What this tab remembers about a payment it started: the pay link (so the result page can offer
+ * "Thử lại" straight back to the bill) and the page language (VNPay always returns to the
+ * Vietnamese result page). sessionStorage: this tab only, gone when it closes; no personal data.
+ */
+import type { Lang } from './i18n';
+
+export interface RememberedPayment {
+  payLinkToken: string;
+  lang: Lang;
+}
+
+const key = (paymentId: string) => `portal.payment.${paymentId}`;
+
+export function rememberPayment(paymentId: string, memory: RememberedPayment): void {
+  try {
+    sessionStorage.setItem(key(paymentId), JSON.stringify(memory));
+  } catch {
+    // Storage disabled: the result page falls back to the lookup page for "Thử lại".
+  }
+}
+
+export function recallPayment(paymentId: string): RememberedPayment | undefined {
+  try {
+    const value: unknown = JSON.parse(sessionStorage.getItem(key(paymentId)) ?? 'null');
+    if (typeof value !== 'object' || value === null) return undefined;
+    const { payLinkToken, lang } = value as Partial<RememberedPayment>;
+    return typeof payLinkToken === 'string' && (lang === 'vi' || lang === 'en') ? { payLinkToken, lang } : undefined;
+  } catch {
+    return undefined;
+  }
+}
