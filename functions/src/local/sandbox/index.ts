@@ -8,9 +8,13 @@ import { demoUsers } from '../demo-users';
 import { send, sendJson, type ReadBody } from '../respond';
 import type { IdentityProvider } from './identity';
 import { loginPage, safeReturnPath, SANDBOX_CSS } from './login-page';
+import { localVnpaySettings } from './vnpay-settings';
+import { vnpayDouble } from './vnpay/index';
 
-export function sandboxRouter(idp: IdentityProvider) {
+export function sandboxRouter(idp: IdentityProvider, options: { origin: string }) {
+  const vnpay = vnpayDouble(localVnpaySettings(options.origin));
   return async (req: IncomingMessage, res: ServerResponse, url: URL, readBody: ReadBody): Promise<void> => {
+    if (url.pathname.startsWith('/sandbox/vnpay/')) return vnpay(req, res, url, readBody);
     const route = `${req.method} ${url.pathname}`;
     switch (route) {
       case 'GET /sandbox/users':
