@@ -20,6 +20,7 @@ export const FUNCTIONS = {
   catalogueAdmin: { access: 'write', description: 'Catalogue changes by administrators' },
   audit: { access: 'read', description: 'Audit log reader for administrators' },
   payments: { access: 'write', description: 'Bills from hospitals, bill lookup, payment attempts and VNPay notifications', portalSecret: true },
+  refunds: { access: 'write', description: 'Refund requests and decisions (maker–checker) and the VNPay refund call', portalSecret: true },
   paymentsRead: { access: 'read', description: 'Bills by pay link, payment status, the VNPay return', portalSecret: true },
 } as const satisfies Record<string, { access: TableAccess; description: string; /** Reads the VNPay/pay-link secret. */ portalSecret?: true }>;
 export type FunctionName = keyof typeof FUNCTIONS;
@@ -37,6 +38,7 @@ export interface Route {
 
 const signedIn = { roles: ROLES } as const;
 const adminOnly = { roles: ['admin'] } as const;
+const cashier = { roles: ['hospital_staff'], duties: ['cashier'] } as const;
 
 export const routes = [
   { id: 'health.get', method: 'GET', path: '/api/health', auth: 'public', access: 'none', fn: 'platform', summary: 'Liveness and readiness' },
@@ -52,6 +54,9 @@ export const routes = [
   { id: 'payments.get', method: 'GET', path: '/api/payments/{paymentId}', auth: 'public', access: 'read', fn: 'paymentsRead', summary: 'Payment status from our records (the id is the capability)' },
   { id: 'payments.vnpay.ipn', method: 'GET', path: '/api/payments/vnpay/ipn', auth: 'public', access: 'write', fn: 'payments', summary: "VNPay's server-to-server payment notification" },
   { id: 'payments.vnpay.return', method: 'GET', path: '/api/payments/vnpay/return', auth: 'public', access: 'read', fn: 'paymentsRead', summary: 'The browser back from VNPay: redirect to the result page' },
+  { id: 'refunds.request', method: 'POST', path: '/api/payments/{paymentId}/refunds', auth: cashier, access: 'write', fn: 'refunds', summary: 'A cashier requests a full or partial refund' },
+  { id: 'refunds.decide', method: 'POST', path: '/api/refunds/{refundId}/decision', auth: cashier, access: 'write', fn: 'refunds', summary: 'Another cashier approves (VNPay refund) or rejects it' },
+  { id: 'refunds.list', method: 'GET', path: '/api/hospitals/{hospitalId}/refunds', auth: cashier, access: 'write', fn: 'refunds', summary: "A hospital's refunds, by status" },
   { id: 'fallback.notFound', method: 'ANY', path: '/api/{proxy+}', auth: 'public', access: 'none', fn: 'platform', summary: 'Unknown API path or method: problem+json 404/405' },
 ] as const satisfies readonly Route[];
 

@@ -47,6 +47,9 @@ export const keys = {
   hospitalPaymentsQueue: (hospitalId: string, vietnamDay: string) => ({ queuePk: `HOSPITAL#${hospitalId}#PAYMENTS#${vietnamDay}` }),
   /** Marker of a pending attempt, ordered by expiry, for the reconciliation sweep. */
   pendingPayment: (expiresAt: string, paymentId: string): Keys => ({ pk: 'SWEEP#PAYMENTS', sk: `${expiresAt}#${paymentId}` }),
+  refund: (refundId: string): Keys => ({ pk: `REFUND#${refundId}`, sk: 'REFUND' }),
+  /** A hospital's refunds by status (approvals page), on byWorkQueue; queueSk = `<status>#<requestedAt>#<id>`. */
+  hospitalRefundsQueue: (hospitalId: string) => ({ queuePk: `HOSPITAL#${hospitalId}#REFUNDS` }),
   outbox: (eventId: string): Keys => ({ pk: `OUTBOX#${eventId}`, sk: 'OUTBOX' }),
   /** A message (SMS or e-mail) to deliver; its id derives from the event that caused it. */
   message: (messageId: string): Keys => ({ pk: `MESSAGE#${messageId}`, sk: 'MESSAGE' }),

@@ -17,6 +17,9 @@ const SAMPLE_PARAMS: Record<string, string> = {
   targetId: 'cap-moi-giay-phep-hanh-nghe',
   proxy: 'khong-co-dia-chi-nay',
   token: '01JDEMO0000000000000000000.not-a-valid-signature-000000',
+  paymentId: '01JDEMQ0000000000000000000',
+  refundId: '01JDEMR0000000000000000000',
+  hospitalId: 'hosp-cho-ray',
 };
 const SAMPLE_BODIES: Record<string, unknown> = {
   'procedures.update': { available: false },
@@ -25,6 +28,9 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     items: [{ code: 'KB', name: 'Khám bệnh', quantity: 1, unitPrice: 100_000, insuranceCovered: 0 }], amountDue: 100_000,
   },
   'bills.lookup': { hospitalId: 'hosp-cho-ray', patientCode: 'BN-X', billCode: 'HD-X', phoneLast4: '0000' },
+  'payments.create': { payLinkToken: 'x' },
+  'refunds.request': { amountVnd: 1000, reason: 'Bệnh nhân không sử dụng dịch vụ' },
+  'refunds.decide': { decision: 'reject', note: 'Không đủ căn cứ hoàn tiền' },
 };
 
 let portal: TestPortal;

@@ -29,6 +29,7 @@ const lambdaModules: Record<FunctionName, () => Promise<{ handler: LambdaHandler
   audit: () => import('../lambdas/audit'),
   payments: () => import('../lambdas/payments'),
   paymentsRead: () => import('../lambdas/paymentsRead'),
+  refunds: () => import('../lambdas/refunds'),
 };
 
 /** API Gateway's own limit on a request body. */

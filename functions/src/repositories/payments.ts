@@ -32,6 +32,9 @@ export interface StoredAttempt {
   transactionNo?: string;
   bankCode?: string;
   settledBy?: 'ipn' | 'querydr' | 'sweep';
+  /** Paid amount not yet refunded or reserved by an approved refund. */
+  amountAvailable?: number;
+  amountRefunded?: number;
 }
 
 /** The payment fields every payable item carries. */
@@ -107,6 +110,12 @@ export interface Settlement {
 export async function settleAttempt(deps: Deps, attempt: StoredAttempt, payable: PayableState, settlement: Settlement): Promise<void> {
   const set: string[] = ['#status = :status', 'settledAt = :at', 'settledBy = :by'];
   const values: Record<string, unknown> = { ':status': settlement.status, ':at': settlement.at, ':by': settlement.by, ':pending': 'pending' };
+  if (settlement.status === 'paid') {
+    // What refunds may still take; a condition on it keeps concurrent refunds within the payment.
+    set.push('amountAvailable = :available', 'amountRefunded = :zero');
+    values[':available'] = attempt.amountVnd;
+    values[':zero'] = 0;
+  }
   for (const field of ['responseCode', 'transactionStatus', 'transactionNo', 'bankCode', 'paidAt'] as const) {
     if (settlement[field] !== undefined) {
       set.push(`${field} = :${field}`);

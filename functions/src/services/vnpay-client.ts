@@ -3,7 +3,7 @@
  * response checks are the protocol module's (shared/src/vnpay); this file only does the HTTP and
  * treats anything unverifiable as "don't know" — never as a settled answer.
  */
-import { buildQueryDrRequest, toVnpayOrderInfo, verifyQueryDrResponse, type QueryDrResult } from '@portal/shared/vnpay/index';
+import { buildQueryDrRequest, buildRefundRequest, toVnpayOrderInfo, verifyQueryDrResponse, verifyRefundResponse, type QueryDrResult } from '@portal/shared/vnpay/index';
 import type { StoredAttempt } from '../repositories/payments';
 
 export interface VnpayCredentials {
@@ -40,4 +40,39 @@ export async function queryTransaction(credentials: VnpayCredentials, attempt: S
   }
   const verified = verifyQueryDrResponse(body, { hashSecret: credentials.hashSecret, tmnCode: credentials.tmnCode, txnRef: attempt.txnRef });
   return verified.valid ? { known: true, result: verified.result } : { known: false, reason: verified.reason };
+}
+
+export type RefundOutcome = { known: true; accepted: boolean; responseCode: string } | { known: false; reason: string };
+
+/** Asks VNPay to refund part or all of a paid attempt; only a verified answer counts. */
+export async function requestVnpayRefund(
+  credentials: VnpayCredentials,
+  attempt: StoredAttempt,
+  refund: { refundId: string; amountVnd: number; kind: 'full' | 'partial'; createdBy: string },
+  now: Date,
+): Promise<RefundOutcome> {
+  if (!attempt.transactionNo) return { known: false, reason: 'no_transaction_no' };
+  const request = buildRefundRequest({
+    tmnCode: credentials.tmnCode,
+    hashSecret: credentials.hashSecret,
+    txnRef: attempt.txnRef,
+    transactionDate: attempt.vnpCreateDate,
+    createdAt: now,
+    ipAddr: credentials.serverIp,
+    orderInfo: toVnpayOrderInfo(`Hoan tien ${refund.refundId}`),
+    kind: refund.kind,
+    amountVnd: refund.amountVnd,
+    transactionNo: attempt.transactionNo,
+    createBy: refund.createdBy,
+  });
+  let body: unknown;
+  try {
+    const response = await fetch(credentials.apiUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request.body), signal: AbortSignal.timeout(10_000) });
+    body = await response.json();
+  } catch (error) {
+    return { known: false, reason: (error as Error).name };
+  }
+  const verified = verifyRefundResponse(body, { hashSecret: credentials.hashSecret, tmnCode: credentials.tmnCode, txnRef: attempt.txnRef });
+  if (!verified.valid) return { known: false, reason: verified.reason };
+  return { known: true, accepted: verified.result.responseCode === '00', responseCode: verified.result.responseCode };
 }

@@ -1,0 +1,9 @@
+import { decideRefundSchema, refundIdParams } from '@portal/shared/payments/refunds';
+import { platformDeps } from '../../platform/deps';
+import { httpHandler } from '../../platform/http';
+import { decideRefund } from '../../services/refunds';
+
+/** The second person approves (then VNPay refunds) or rejects with a reason; never the requester. */
+export const handler = httpHandler('refunds.decide', { path: refundIdParams, body: decideRefundSchema }, async ({ path, body, principal, requestId }) => ({
+  body: await decideRefund(platformDeps, path.refundId, body, { principal: principal!, requestId, now: platformDeps.now() }),
+}));
