@@ -58,10 +58,44 @@ describe('the outbox consumer on the stream', () => {
   });
 });
 
+/** Pays on the sandbox double with its QR shortcut; returns once the double has taken the money. */
+async function payOnDouble(paymentId: string): Promise<void> {
+  const { paymentUrl } = (await (await portal.request('/api/payments', { method: 'POST', headers: json, body: JSON.stringify({ payable: { kind: 'bill', id: (await billIdOf(paymentId)) } }), as: 'cashier-cho-ray' })).json()) as { paymentUrl: string };
+  const url = new URL(paymentUrl);
+  const page = await (await portal.request(url.pathname + url.search)).text();
+  const session = /name="session" value="([^"]+)"/.exec(page)?.[1] ?? '';
+  const paid = await portal.request('/sandbox/vnpay/paymentv2/qr', { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `session=${encodeURIComponent(session)}` });
+  expect(paid.status).toBe(302);
+}
+const billIdOf = async (paymentId: string) => String(((await portal.db.send(new GetCommand({ TableName: portal.tableName, Key: keys.payment(paymentId) }))).Item?.payable as { id: string }).id);
+const statusOf = async (paymentId: string) => ((await (await portal.request(`/api/payments/${paymentId}`)).json()) as { status: string }).status;
+
 describe('the payments sweep', () => {
   it('leaves attempts alone before they expire', async () => {
     await openPaymentForNewBill();
     const report = (await portal.server.jobs!.runNow('paymentsSweep', {})) as { examined: number };
     expect(report.examined).toBe(0);
   });
+
+  it('settles 50 of 50 paid attempts whose IPNs were dropped, in one run after they expire', async () => {
+    await portal.request('/sandbox/vnpay/control', { method: 'POST', headers: json, body: JSON.stringify({ dropIpns: true }) });
+    try {
+      const payments: string[] = [];
+      for (let i = 0; i < 50; i++) {
+        const { paymentId } = await openPaymentForNewBill(10_000 + i);
+        await payOnDouble(paymentId);
+        payments.push(paymentId);
+      }
+      expect(new Set(await Promise.all(payments.map(statusOf)))).toEqual(new Set(['pending']));
+      const asOf = new Date(Date.now() + 16 * 60_000).toISOString();
+      const report = (await portal.server.jobs!.runNow('paymentsSweep', { asOf })) as { paid: number; unresolved: number };
+      expect(report.paid).toBe(50);
+      expect(report.unresolved).toBe(0);
+      expect(new Set(await Promise.all(payments.map(statusOf)))).toEqual(new Set(['paid']));
+      // A second run finds nothing left to do.
+      expect(((await portal.server.jobs!.runNow('paymentsSweep', { asOf })) as { examined: number }).examined).toBe(0);
+    } finally {
+      await portal.request('/sandbox/vnpay/control', { method: 'POST', headers: json, body: JSON.stringify({ dropIpns: false }) });
+    }
+  }, 120_000);
 });
