@@ -21,8 +21,10 @@ export const FUNCTIONS = {
   audit: { access: 'read', description: 'Audit log reader for administrators' },
   payments: { access: 'write', description: 'Bills from hospitals, bill lookup, payment attempts and VNPay notifications', portalSecret: true },
   refunds: { access: 'write', description: 'Refund requests and decisions (maker–checker) and the VNPay refund call', portalSecret: true },
+  desk: { access: 'write', description: "A hospital's cashier desk and finance office: bills, payments, reconciliation (reads are audited)", portalSecret: true },
+  receipts: { access: 'read', description: 'E-receipt PDFs by payment id and the public receipt verification', documents: 'read' },
   paymentsRead: { access: 'read', description: 'Bills by pay link, payment status, the VNPay return', portalSecret: true },
-} as const satisfies Record<string, { access: TableAccess; description: string; /** Reads the VNPay/pay-link secret. */ portalSecret?: true }>;
+} as const satisfies Record<string, { access: TableAccess; description: string; /** Reads the VNPay/pay-link secret. */ portalSecret?: true; /** Access to the documents bucket (receipt PDFs). */ documents?: 'read' | 'write' }>;
 export type FunctionName = keyof typeof FUNCTIONS;
 
 export interface Route {
@@ -57,6 +59,11 @@ export const routes = [
   { id: 'refunds.request', method: 'POST', path: '/api/payments/{paymentId}/refunds', auth: cashier, access: 'write', fn: 'refunds', summary: 'A cashier requests a full or partial refund' },
   { id: 'refunds.decide', method: 'POST', path: '/api/refunds/{refundId}/decision', auth: cashier, access: 'write', fn: 'refunds', summary: 'Another cashier approves (VNPay refund) or rejects it' },
   { id: 'refunds.list', method: 'GET', path: '/api/hospitals/{hospitalId}/refunds', auth: cashier, access: 'write', fn: 'refunds', summary: "A hospital's refunds, by status" },
+  { id: 'desk.bills', method: 'GET', path: '/api/hospitals/{hospitalId}/bills', auth: cashier, access: 'write', fn: 'desk', summary: "The cashier's bills of a day, or a search by bill or patient code" },
+  { id: 'desk.payments', method: 'GET', path: '/api/hospitals/{hospitalId}/payments', auth: cashier, access: 'write', fn: 'desk', summary: "A hospital's payments of a day, by status" },
+  { id: 'desk.reconciliation', method: 'GET', path: '/api/hospitals/{hospitalId}/reconciliation', auth: cashier, access: 'write', fn: 'desk', summary: 'Daily reconciliation report (CSV, GMT+7)' },
+  { id: 'receipts.pdf', method: 'GET', path: '/api/payments/{paymentId}/receipt', auth: 'public', access: 'read', fn: 'receipts', summary: 'The e-receipt PDF of a paid payment (the id is the capability); 404 until issued' },
+  { id: 'receipts.verify', method: 'GET', path: '/api/receipts/{number}', auth: 'public', access: 'read', fn: 'receipts', summary: 'Public verification of a receipt number, without personal data' },
   { id: 'fallback.notFound', method: 'ANY', path: '/api/{proxy+}', auth: 'public', access: 'none', fn: 'platform', summary: 'Unknown API path or method: problem+json 404/405' },
 ] as const satisfies readonly Route[];
 

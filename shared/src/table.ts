@@ -42,6 +42,9 @@ export const keys = {
   billCode: (hospitalId: string, billCode: string): Keys => ({ pk: `BILLCODE#${hospitalId}#${billCode}`, sk: 'BILLCODE' }),
   /** A hospital's bills of one Vietnam day (cashier desk), on the byWorkQueue index. */
   hospitalBillsQueue: (hospitalId: string, vietnamDay: string) => ({ queuePk: `HOSPITAL#${hospitalId}#BILLS#${vietnamDay}` }),
+  /** A patient's bills at one hospital (cashier search by patient code), newest last. */
+  patientBills: (hospitalId: string, patientCode: string) => ({ pk: `PATIENTBILLS#${hospitalId}#${patientCode}` }),
+  patientBill: (hospitalId: string, patientCode: string, createdAt: string, billId: string): Keys => ({ pk: `PATIENTBILLS#${hospitalId}#${patientCode}`, sk: `${createdAt}#${billId}` }),
   payment: (paymentId: string): Keys => ({ pk: `PAYMENT#${paymentId}`, sk: 'PAYMENT' }),
   /** A hospital's payment attempts of one Vietnam day (cashier, finance), on byWorkQueue. */
   hospitalPaymentsQueue: (hospitalId: string, vietnamDay: string) => ({ queuePk: `HOSPITAL#${hospitalId}#PAYMENTS#${vietnamDay}` }),
@@ -50,6 +53,12 @@ export const keys = {
   refund: (refundId: string): Keys => ({ pk: `REFUND#${refundId}`, sk: 'REFUND' }),
   /** A hospital's refunds by status (approvals page), on byWorkQueue; queueSk = `<status>#<requestedAt>#<id>`. */
   hospitalRefundsQueue: (hospitalId: string) => ({ queuePk: `HOSPITAL#${hospitalId}#REFUNDS` }),
+  /** An issued e-receipt by its number (`HD-2026-000001`): what the public verification reads. */
+  receipt: (number: string): Keys => ({ pk: `RECEIPT#${number}`, sk: 'RECEIPT' }),
+  /** Guard: one receipt per payment (its number once allocated, then where the PDF is). */
+  receiptOfPayment: (paymentId: string): Keys => ({ pk: `RECEIPTOF#${paymentId}`, sk: 'RECEIPTOF' }),
+  /** Receipt number counter per prefix and Vietnam year (atomic ADD; numbers restart each year). */
+  receiptCounter: (prefix: string, year: number): Keys => ({ pk: `COUNTER#RECEIPT#${prefix}#${year}`, sk: 'COUNTER' }),
   outbox: (eventId: string): Keys => ({ pk: `OUTBOX#${eventId}`, sk: 'OUTBOX' }),
   /** A message (SMS or e-mail) to deliver; its id derives from the event that caused it. */
   message: (messageId: string): Keys => ({ pk: `MESSAGE#${messageId}`, sk: 'MESSAGE' }),

@@ -21,6 +21,9 @@ const SAMPLE_PARAMS: Record<string, string> = {
   refundId: '01JDEMR0000000000000000000',
   hospitalId: 'hosp-cho-ray',
 };
+const SAMPLE_QUERY: Record<string, string> = {
+  'desk.reconciliation': '?day=2026-11-22',
+};
 const SAMPLE_BODIES: Record<string, unknown> = {
   'procedures.update': { available: false },
   'his.bills.push': {
@@ -50,7 +53,7 @@ describe.each(routes.map((route) => [route.id, route] as const))('route %s', (_i
     const admitted = allowsRoute(route.auth, user && principalOf(user)) === 'allowed';
     const before = route.access === 'write' && !admitted ? await snapshot() : undefined;
     const body = SAMPLE_BODIES[route.id];
-    const response = await portal.request(pathOf(route), {
+    const response = await portal.request(pathOf(route) + (SAMPLE_QUERY[route.id] ?? ''), {
       method: route.method === 'ANY' ? 'GET' : route.method,
       as: user?.id,
       ...(body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),

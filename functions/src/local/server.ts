@@ -7,7 +7,10 @@
 import { FUNCTIONS, matchRoute, type FunctionName } from '@portal/shared/routes';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { mkdtemp } from 'node:fs/promises';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { fromLambdaResult, lambdaContext, toApiGatewayEvent } from './apigw-event';
 import { startJobRunner, type JobRunner } from './job-runner';
@@ -30,6 +33,8 @@ const lambdaModules: Record<FunctionName, () => Promise<{ handler: LambdaHandler
   payments: () => import('../lambdas/payments'),
   paymentsRead: () => import('../lambdas/paymentsRead'),
   refunds: () => import('../lambdas/refunds'),
+  receipts: () => import('../lambdas/receipts'),
+  desk: () => import('../lambdas/desk'),
 };
 
 /** API Gateway's own limit on a request body. */
@@ -51,6 +56,8 @@ export interface PortalServerOptions {
   jobs?: boolean;
   /** Run scheduled jobs on their timers (npm start); otherwise only on demand. */
   schedules?: boolean;
+  /** Stands in for the documents bucket (receipt PDFs); default: a fresh temporary directory. */
+  documentsDir?: string;
 }
 
 export interface PortalServer {
@@ -91,6 +98,7 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
     VNPAY_TMN_CODE: vnpay.tmnCode,
     VNPAY_HASH_SECRET: vnpay.hashSecret,
     PAY_LINK_KEY: vnpay.payLinkKey,
+    DOCUMENTS_DIR: options.documentsDir ?? (await mkdtemp(join(tmpdir(), 'portal-documents-'))),
   });
   const lambdas = new Map<FunctionName, LambdaHandler>();
   for (const name of Object.keys(FUNCTIONS) as FunctionName[]) lambdas.set(name, (await lambdaModules[name]()).handler);

@@ -43,6 +43,7 @@ export interface HttpRequest<P, Q, B> {
 
 export interface Reply {
   status?: number;
+  /** JSON-serialised, except a Buffer, which is sent as is (set its content-type in `headers`). */
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -152,6 +153,8 @@ export function httpHandler<P = Record<string, never>, Q = Record<string, never>
     });
     const status = reply.status ?? 200;
     if (reply.body === undefined) return { statusCode: status, headers: reply.headers };
+    // Files (a PDF receipt, a CSV report): bytes go base64-encoded, as API Gateway expects.
+    if (Buffer.isBuffer(reply.body)) return { statusCode: status, headers: reply.headers, body: reply.body.toString('base64'), isBase64Encoded: true };
     return {
       statusCode: status,
       headers: { 'content-type': 'application/json; charset=utf-8', 'content-language': s.lang, ...reply.headers },

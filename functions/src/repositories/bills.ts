@@ -37,6 +37,7 @@ export async function insertBill(deps: Deps, bill: StoredBill, ctx: AuditContext
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
+        { Put: { TableName: deps.tableName, Item: { ...keys.patientBill(bill.hospitalId, bill.patientCode, bill.createdAt, bill.billId), type: 'patientBill', billId: bill.billId } } },
         auditEntry(deps.tableName, ctx, 'bill.push', { type: 'bill', id: bill.billId }, { billCode: bill.billCode, amountDue: bill.amountDue }),
       ],
     }),

@@ -25,6 +25,8 @@ export interface StoredAttempt {
   /** vnp_CreateDate, needed again by QueryDR and Refund as vnp_TransactionDate. */
   vnpCreateDate: string;
   orderInfo: string;
+  /** What the payer and the finance office recognise it by (the bill code). */
+  reference?: string;
   paymentUrl: string;
   paidAt?: string;
   responseCode?: string;

@@ -33,6 +33,7 @@ interface Payable {
   hospitalId: string;
   /** What the payer reads on VNPay's page (folded to ASCII there). */
   description: string;
+  reference: string;
 }
 
 async function loadPayable(deps: PaymentDeps, ref: PayableRef): Promise<Payable | undefined> {
@@ -42,6 +43,7 @@ async function loadPayable(deps: PaymentDeps, ref: PayableRef): Promise<Payable 
     ref,
     hospitalId: bill.hospitalId,
     description: `Thanh toan vien phi ${bill.billCode} ${hospitalName(bill.hospitalId)}`,
+    reference: bill.billCode,
     state: { key: keys.bill(bill.billId), amountDue: bill.amountDue, status: bill.status, openAttemptId: bill.openAttemptId, openAttemptExpiresAt: bill.openAttemptExpiresAt, hospitalId: bill.hospitalId },
   };
 }
@@ -124,6 +126,7 @@ async function newAttempt(deps: PaymentDeps, payable: Payable, caller: Caller, n
     expiresAt: url.expiresAt.toISOString(),
     vnpCreateDate: url.createDate,
     orderInfo,
+    reference: payable.reference,
     paymentUrl: url.url,
   };
 }
