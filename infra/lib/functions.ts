@@ -1,10 +1,14 @@
 /**
- * One NodejsFunction per entry of FUNCTIONS (shared/src/routes.ts), each with its own role that
- * holds exactly the table access the function's routes declare, and read access to the portal
- * secret only where the entry says `portalSecret: true`. Functions group routes with the same
- * data access (ADR 0002), so a new route normally adds no function.
+ * The one "portal function" builder, and the HTTP functions built with it: one NodejsFunction per
+ * entry of FUNCTIONS (shared/src/routes.ts), each with its own role that holds exactly the table
+ * access the function's routes declare, and read access to the portal secret only where the entry
+ * says `portalSecret: true`. Functions group routes with the same data access (ADR 0002), so a new
+ * route normally adds no function. The jobs of shared/src/jobs.ts (infra/lib/jobs.ts, ADR 0009)
+ * are built by the same `portalFunction`, so bundling, runtime, environment, log group, grants and
+ * alarms cannot drift apart between the two.
  */
 import { Duration, RemovalPolicy, Stack, Tags, Validations, type CfnElement } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData, type IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -17,8 +21,10 @@ import { FUNCTIONS, type FunctionName, type TableAccess } from '@portal/shared/r
 import { lambdaEntry, lockFile, repoRoot } from './paths';
 import type { PortalSettings } from './settings';
 
-/** Tag on every portal function (not on CDK's helper functions); tests filter on it. */
+/** Tag on every HTTP portal function (not on jobs, nor on CDK's helper functions); tests filter on it. */
 export const FUNCTION_TAG = 'portal:function';
+/** Tag on every job function (shared/src/jobs.ts), value the job id: tells jobs from HTTP functions. */
+export const JOB_TAG = 'portal:job';
 
 export const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem'];
 /** TransactWriteItems is authorised per item with these same actions; no Transact* action exists. */
@@ -32,7 +38,8 @@ export function tableActions(access: TableAccess): string[] {
   return access === 'read' ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ACTIONS];
 }
 
-export interface PortalFunctionsProps {
+/** What every portal function (HTTP or job) is built from, besides its own spec. */
+export interface PortalFunctionContext {
   table: TableV2;
   tableKey: IKey;
   auth: { issuer: string; audience: string; jwksUrl: string };
@@ -45,132 +52,187 @@ export interface PortalFunctionsProps {
   logRetention?: RetentionDays;
 }
 
+/** One portal function: the parts that differ between functions. */
+export interface PortalFunctionSpec {
+  /** FUNCTIONS key or job id; construct ids, the service name and the tag value derive from it. */
+  name: string;
+  description: string;
+  /** Absolute path of the module that exports `handler`. */
+  entry: string;
+  access: TableAccess;
+  /** Reads the portal secret (VNPay credentials, pay-link key). */
+  portalSecret: boolean;
+  /** Which kind of portal function this is, for tests and operators: `{ key: FUNCTION_TAG | JOB_TAG, value: name }`. */
+  tag: { key: string; value: string };
+  /** @default 10 seconds (an HTTP request's budget) */
+  timeout?: Duration;
+}
+
+/**
+ * Builds one portal function in `scope`, with construct ids `<name>`, `<name>Logs`, `<name>Role`:
+ * its own log group and role (table access by `access`, the audit-log Deny, the origin-verify
+ * secret, the portal secret when flagged), Node.js 22 on arm64, the ESM bundle, and the
+ * environment that functions/src/platform/config.ts requires.
+ */
+export function portalFunction(scope: Construct, spec: PortalFunctionSpec, props: PortalFunctionContext): NodejsFunction {
+  const { name, access, description } = spec;
+  // Our own log group (instead of the logRetention custom resource) and an explicit role
+  // (instead of AWSLambdaBasicExecutionRole, which may write to any log group).
+  const logGroup = new LogGroup(scope, `${name}Logs`, {
+    retention: props.logRetention ?? RetentionDays.THREE_MONTHS,
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
+  const role = new Role(scope, `${name}Role`, {
+    assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+    description: `Portal function ${name} (table access: ${access})`,
+  });
+  logGroup.grantWrite(role);
+  grantTable(scope, role, access, props);
+  grantSecretRead(scope, role, 'OriginVerifySecret', props.originVerify);
+  if (spec.portalSecret) grantSecretRead(scope, role, 'PortalSecret', props.portalSecret);
+
+  const fn = new NodejsFunction(scope, name, {
+    entry: spec.entry,
+    handler: 'handler',
+    description,
+    runtime: Runtime.NODEJS_22_X,
+    architecture: Architecture.ARM_64,
+    memorySize: 512,
+    timeout: spec.timeout ?? Duration.seconds(10),
+    role,
+    logGroup,
+    projectRoot: repoRoot,
+    depsLockFilePath: lockFile,
+    environment: {
+      // Functions with no table access still get the name: the config schema requires it.
+      TABLE_NAME: props.table.tableName,
+      LOG_LEVEL: 'INFO',
+      POWERTOOLS_SERVICE_NAME: `portal-${name}`,
+      AUTH_ISSUER: props.auth.issuer,
+      AUTH_AUDIENCE: props.auth.audience,
+      AUTH_JWKS_URL: props.auth.jwksUrl,
+      ORIGIN_VERIFY_SECRET_ARN: props.originVerify.secret.secretArn,
+      ...(spec.portalSecret ? { PORTAL_SECRET_ARN: props.portalSecret.secret.secretArn } : {}),
+      PUBLIC_BASE_URL: props.settings.publicBaseUrl,
+      VNPAY_PAY_URL: props.settings.vnpay.payUrl,
+      VNPAY_API_URL: props.settings.vnpay.apiUrl,
+      NODE_OPTIONS: '--enable-source-maps',
+    },
+    bundling: {
+      minify: true,
+      sourceMap: true,
+      sourcesContent: false,
+      format: OutputFormat.ESM,
+      target: 'node22',
+      mainFields: ['module', 'main'],
+      // Some dependencies are CommonJS and call require(); an ESM bundle has none unless we make it.
+      banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+      // The nodejs22.x runtime ships AWS SDK v3; bundling it would only grow the cold start.
+      externalModules: ['@aws-sdk/*'],
+      forceDockerBundling: false,
+      logLevel: LogLevel.WARNING,
+    },
+  });
+  Tags.of(fn).add(spec.tag.key, spec.tag.value);
+  Validations.of(fn).acknowledge({
+    id: 'AwsSolutions-L1',
+    reason: 'Node.js 22 LTS is the project runtime (docs DESIGN.md: one Node for scripts, tests and Lambda; the toolchain is pinned to it). Move to nodejs24.x together with the toolchain.',
+  });
+  return fn;
+}
+
+/** Errors and throttles of one portal function, each to the alarm topic (construct ids `<name>Errors`, `<name>Throttles`). */
+export function addFunctionAlarms(scope: Construct, name: string, fn: NodejsFunction, alarmAction: IAlarmAction): void {
+  const common = {
+    threshold: 1,
+    evaluationPeriods: 1,
+    comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    treatMissingData: TreatMissingData.NOT_BREACHING,
+  };
+  new Alarm(scope, `${name}Errors`, {
+    ...common,
+    alarmDescription: `Function ${name} threw or timed out.`,
+    metric: fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+  }).addAlarmAction(alarmAction);
+  new Alarm(scope, `${name}Throttles`, {
+    ...common,
+    alarmDescription: `Function ${name} was throttled: the account's concurrency is exhausted.`,
+    metric: fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
+  }).addAlarmAction(alarmAction);
+}
+
+/**
+ * Read one secret's value, and nothing else: GetSecretValue on that one secret (not
+ * `secret.grantRead`, which adds DescribeSecret), and Decrypt on the secrets key only through
+ * Secrets Manager for that secret's ARN — the same key encrypts every portal secret, so without
+ * the condition a role could decrypt the others too.
+ */
+function grantSecretRead(scope: Construct, role: Role, sid: string, { secret, key }: { secret: ISecret; key: IKey }): void {
+  role.addToPolicy(new PolicyStatement({ sid, actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
+  role.addToPolicy(
+    new PolicyStatement({
+      sid: `${sid}Key`,
+      actions: ['kms:Decrypt'],
+      resources: [key.keyArn],
+      conditions: {
+        StringEquals: {
+          'kms:ViaService': `secretsmanager.${Stack.of(scope).region}.${Stack.of(scope).urlSuffix}`,
+          'kms:EncryptionContext:SecretARN': secret.secretArn,
+        },
+      },
+    }),
+  );
+}
+
+function grantTable(scope: Construct, role: Role, access: TableAccess, props: PortalFunctionContext): void {
+  const actions = tableActions(access);
+  if (actions.length === 0) return;
+  const { table } = props;
+  const tableArns = [table.tableArn, `${table.tableArn}/index/*`];
+  role.addToPolicy(new PolicyStatement({ sid: 'TableAccess', actions, resources: tableArns }));
+  const tableId = Stack.of(scope).getLogicalId(table.node.defaultChild as CfnElement);
+  Validations.of(role).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
+    reason: 'Queries on the GSIs (byOwner, byWorkQueue) need the index ARNs; the wildcard covers only this table\'s indexes, with the same read/write actions as the table.',
+  });
+  const keyActions = access === 'read' ? ['kms:Decrypt'] : ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'];
+  role.addToPolicy(new PolicyStatement({ sid: 'TableKey', actions: keyActions, resources: [props.tableKey.keyArn] }));
+  // The audit log is append-only: whatever a function may do elsewhere, it may never change or
+  // delete an item whose partition key starts with AUDIT#. A Deny wins over every Allow, also
+  // inside TransactWriteItems, which is authorised per item.
+  role.addToPolicy(
+    new PolicyStatement({
+      sid: 'AuditLogIsAppendOnly',
+      effect: Effect.DENY,
+      actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+      resources: [table.tableArn],
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${AUDIT_PREFIX}*`] } },
+    }),
+  );
+}
+
 export class PortalFunctions extends Construct {
   readonly byName: Record<FunctionName, NodejsFunction>;
 
-  constructor(scope: Construct, id: string, props: PortalFunctionsProps) {
+  constructor(scope: Construct, id: string, props: PortalFunctionContext) {
     super(scope, id);
     const entries = Object.entries(FUNCTIONS) as [FunctionName, FunctionSpec][];
     this.byName = Object.fromEntries(
-      entries.map(([name, spec]) => [name, this.makeFunction(name, spec, props)]),
-    ) as Record<FunctionName, NodejsFunction>;
-  }
-
-  private makeFunction(name: FunctionName, spec: FunctionSpec, props: PortalFunctionsProps): NodejsFunction {
-    const { access, description } = spec;
-    const readsPortalSecret = 'portalSecret' in spec && spec.portalSecret === true;
-    // Our own log group (instead of the logRetention custom resource) and an explicit role
-    // (instead of AWSLambdaBasicExecutionRole, which may write to any log group).
-    const logGroup = new LogGroup(this, `${name}Logs`, {
-      retention: props.logRetention ?? RetentionDays.THREE_MONTHS,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    const role = new Role(this, `${name}Role`, {
-      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: `Portal function ${name} (table access: ${access})`,
-    });
-    logGroup.grantWrite(role);
-    this.grantTable(role, access, props);
-    this.grantSecretRead(role, 'OriginVerifySecret', props.originVerify);
-    if (readsPortalSecret) this.grantSecretRead(role, 'PortalSecret', props.portalSecret);
-
-    const fn = new NodejsFunction(this, name, {
-      entry: lambdaEntry(name),
-      handler: 'handler',
-      description,
-      runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
-      memorySize: 512,
-      timeout: Duration.seconds(10),
-      role,
-      logGroup,
-      projectRoot: repoRoot,
-      depsLockFilePath: lockFile,
-      environment: {
-        // Functions with no table access still get the name: the config schema requires it.
-        TABLE_NAME: props.table.tableName,
-        LOG_LEVEL: 'INFO',
-        POWERTOOLS_SERVICE_NAME: `portal-${name}`,
-        AUTH_ISSUER: props.auth.issuer,
-        AUTH_AUDIENCE: props.auth.audience,
-        AUTH_JWKS_URL: props.auth.jwksUrl,
-        ORIGIN_VERIFY_SECRET_ARN: props.originVerify.secret.secretArn,
-        ...(readsPortalSecret ? { PORTAL_SECRET_ARN: props.portalSecret.secret.secretArn } : {}),
-        PUBLIC_BASE_URL: props.settings.publicBaseUrl,
-        VNPAY_PAY_URL: props.settings.vnpay.payUrl,
-        VNPAY_API_URL: props.settings.vnpay.apiUrl,
-        NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: {
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        // Some dependencies are CommonJS and call require(); an ESM bundle has none unless we make it.
-        banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-        // The nodejs22.x runtime ships AWS SDK v3; bundling it would only grow the cold start.
-        externalModules: ['@aws-sdk/*'],
-        forceDockerBundling: false,
-        logLevel: LogLevel.WARNING,
-      },
-    });
-    Tags.of(fn).add(FUNCTION_TAG, name);
-    Validations.of(fn).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason: 'Node.js 22 LTS is the project runtime (docs DESIGN.md: one Node for scripts, tests and Lambda; the toolchain is pinned to it). Move to nodejs24.x together with the toolchain.',
-    });
-    return fn;
-  }
-
-  /**
-   * Read one secret's value, and nothing else: GetSecretValue on that one secret (not
-   * `secret.grantRead`, which adds DescribeSecret), and Decrypt on the secrets key only through
-   * Secrets Manager for that secret's ARN — the same key encrypts every portal secret, so without
-   * the condition a role could decrypt the others too.
-   */
-  private grantSecretRead(role: Role, sid: string, { secret, key }: { secret: ISecret; key: IKey }): void {
-    role.addToPolicy(new PolicyStatement({ sid, actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
-    role.addToPolicy(
-      new PolicyStatement({
-        sid: `${sid}Key`,
-        actions: ['kms:Decrypt'],
-        resources: [key.keyArn],
-        conditions: {
-          StringEquals: {
-            'kms:ViaService': `secretsmanager.${Stack.of(this).region}.${Stack.of(this).urlSuffix}`,
-            'kms:EncryptionContext:SecretARN': secret.secretArn,
+      entries.map(([name, spec]) => [
+        name,
+        portalFunction(
+          this,
+          {
+            name,
+            description: spec.description,
+            entry: lambdaEntry(name),
+            access: spec.access,
+            portalSecret: 'portalSecret' in spec && spec.portalSecret === true,
+            tag: { key: FUNCTION_TAG, value: name },
           },
-        },
-      }),
-    );
-  }
-
-  private grantTable(role: Role, access: TableAccess, props: PortalFunctionsProps): void {
-    const actions = tableActions(access);
-    if (actions.length === 0) return;
-    const { table } = props;
-    const tableArns = [table.tableArn, `${table.tableArn}/index/*`];
-    role.addToPolicy(new PolicyStatement({ sid: 'TableAccess', actions, resources: tableArns }));
-    const tableId = Stack.of(this).getLogicalId(table.node.defaultChild as CfnElement);
-    Validations.of(role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
-      reason: 'Queries on the GSIs (byOwner, byWorkQueue) need the index ARNs; the wildcard covers only this table\'s indexes, with the same read/write actions as the table.',
-    });
-    const keyActions = access === 'read' ? ['kms:Decrypt'] : ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'];
-    role.addToPolicy(new PolicyStatement({ sid: 'TableKey', actions: keyActions, resources: [props.tableKey.keyArn] }));
-    // The audit log is append-only: whatever a function may do elsewhere, it may never change or
-    // delete an item whose partition key starts with AUDIT#. A Deny wins over every Allow, also
-    // inside TransactWriteItems, which is authorised per item.
-    role.addToPolicy(
-      new PolicyStatement({
-        sid: 'AuditLogIsAppendOnly',
-        effect: Effect.DENY,
-        actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
-        resources: [table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${AUDIT_PREFIX}*`] } },
-      }),
-    );
+          props,
+        ),
+      ]),
+    ) as Record<FunctionName, NodejsFunction>;
   }
 }

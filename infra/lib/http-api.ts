@@ -13,6 +13,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { routeKey, type FunctionName, type Route } from '@portal/shared/routes';
+import { addFunctionAlarms } from './functions';
 
 export interface PortalHttpApiProps {
   routes: readonly Route[];
@@ -91,23 +92,6 @@ export class PortalHttpApi extends Construct {
       treatMissingData: TreatMissingData.NOT_BREACHING,
     }).addAlarmAction(props.alarmAction);
 
-    for (const [name, fn] of Object.entries(props.functions)) {
-      const common = {
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      };
-      new Alarm(this, `${name}Errors`, {
-        ...common,
-        alarmDescription: `Function ${name} threw or timed out.`,
-        metric: fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
-      }).addAlarmAction(props.alarmAction);
-      new Alarm(this, `${name}Throttles`, {
-        ...common,
-        alarmDescription: `Function ${name} was throttled: the account's concurrency is exhausted.`,
-        metric: fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
-      }).addAlarmAction(props.alarmAction);
-    }
+    for (const [name, fn] of Object.entries(props.functions)) addFunctionAlarms(this, name, fn, props.alarmAction);
   }
 }

@@ -11,6 +11,9 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** `functions/src/lambdas/<name>.ts`: the Lambda entry that exports `handler`. */
 export const lambdaEntry = (name: string): string => path.join(repoRoot, 'functions', 'src', 'lambdas', `${name}.ts`);
 
+/** `functions/src/jobs/<id>.ts`: the entry of a job of shared/src/jobs.ts, exporting `handler`. */
+export const jobEntry = (id: string): string => path.join(repoRoot, 'functions', 'src', 'jobs', `${id}.ts`);
+
 export const lockFile = path.join(repoRoot, 'package-lock.json');
 
 /** The built Astro site; absent on a fresh clone until `npm run build`. */

@@ -1,6 +1,7 @@
 /**
  * The portal in one stack: table, identity, functions, HTTP API, documents, secrets and the
- * CloudFront site. Everything is derived from shared/ (route table, table design, roles, headers).
+ * CloudFront site, and the jobs no route invokes (stream consumer, schedules). Everything is derived
+ * from shared/ (route table, job table, table design, roles, headers).
  */
 import { CrossStackReferences, ReferenceStrength, Stack, type StackProps } from 'aws-cdk-lib';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -12,6 +13,7 @@ import { routes as routeTable, type Route } from '@portal/shared/routes';
 import { DataTable } from './data-table';
 import { PortalFunctions } from './functions';
 import { PortalHttpApi } from './http-api';
+import { PortalJobs } from './jobs';
 import { Identity } from './identity';
 import { portalSettings } from './settings';
 import { Site } from './site';
@@ -29,6 +31,7 @@ export class PortalStack extends Stack {
   readonly identity: Identity;
   readonly functions: PortalFunctions;
   readonly httpApi: PortalHttpApi;
+  readonly jobs: PortalJobs;
   readonly storage: Storage;
   readonly site: Site;
 
@@ -42,7 +45,8 @@ export class PortalStack extends Stack {
     this.storage = new Storage(this, 'Storage');
 
     const auth = { issuer: this.identity.issuer, audience: this.identity.client.userPoolClientId, jwksUrl: this.identity.jwksUrl };
-    this.functions = new PortalFunctions(this, 'Functions', {
+    // What every portal function is built from, HTTP functions and jobs alike.
+    const functionContext = {
       table: this.data.table,
       tableKey: this.data.key,
       auth,
@@ -50,19 +54,25 @@ export class PortalStack extends Stack {
       portalSecret: { secret: this.storage.portalSecret, key: this.storage.secretsKey },
       // From CDK context, not from the distribution below: see infra/lib/settings.ts (a cycle).
       settings: portalSettings(this),
-    });
+    };
+    this.functions = new PortalFunctions(this, 'Functions', functionContext);
 
     // Alarms go to one encrypted topic; operators subscribe their e-mail or chat hook to it.
     const alarmKey = new Key(this, 'AlarmTopicKey', { description: 'Portal alarm topic', enableKeyRotation: true });
     alarmKey.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
     const alarms = new Topic(this, 'Alarms', { displayName: 'Portal alarms', masterKey: alarmKey, enforceSSL: true });
 
+    const alarmAction = new SnsAction(alarms);
+
     this.httpApi = new PortalHttpApi(this, 'Http', {
       routes: props.routes ?? routeTable,
       functions: this.functions.byName,
       auth,
-      alarmAction: new SnsAction(alarms),
+      alarmAction,
     });
+
+    // Functions no route invokes: the outbox on the table's stream, the payments sweep on a schedule (ADR 0009).
+    this.jobs = new PortalJobs(this, 'Jobs', { ...functionContext, alarmAction });
 
     this.site = new Site(this, 'Site', {
       api: this.httpApi.api,

@@ -1,5 +1,7 @@
+import { CfnResource } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { jobs } from '@portal/shared/jobs';
 import { routes, type Route } from '@portal/shared/routes';
 import { resourceCount, synthPortal, type Synthesised } from './synth';
 
@@ -7,6 +9,8 @@ const CLOUDFORMATION_LIMIT = 500;
 /** Our own ceiling: leave room for what later issues add besides routes (queues, schedules…). */
 const PROJECTED_CEILING = 400;
 const EXTRA_ROUTES = 10;
+/** A job (function, role, policy, log group, trigger, dead-letter queue and alarms) may cost at most this. */
+const PER_JOB_CEILING = 15;
 
 /** Routes that look like real ones (auth and public, all functions), for measuring only. */
 function longerTable(): Route[] {
@@ -48,11 +52,36 @@ describe('CloudFormation resource margin', () => {
     expect(perRoute).toBeLessThanOrEqual(1);
   });
 
-  it(`stays at or under ${PROJECTED_CEILING} resources at four times today's routes or 150 routes, whichever is larger`, () => {
+  /** CloudFormation resources of each job: everything under Portal/Jobs whose top-level id starts with the job's id (ADR 0009). */
+  const resourcesPerJob = (): Map<string, number> => {
+    const scope = real.portal.jobs;
+    const counts = new Map<string, number>(jobs.map((j) => [j.id, 0]));
+    for (const child of scope.node.children) {
+      // Longest id first: a job id that prefixes another (e.g. `sweep`, `sweepAll`) still counts right.
+      const owner = [...jobs].sort((a, b) => b.id.length - a.id.length).find((j) => child.node.id.startsWith(j.id));
+      if (!owner) continue;
+      const n = child.node.findAll().filter((c) => CfnResource.isCfnResource(c)).length;
+      counts.set(owner.id, (counts.get(owner.id) ?? 0) + n);
+    }
+    return counts;
+  };
+
+  it(`costs at most ${PER_JOB_CEILING} resources per job (trigger, queue and alarms included)`, () => {
+    const perJob = resourcesPerJob();
+    console.log(`resources per job: ${[...perJob].map(([id, n]) => `${id} ${n}`).join(', ')}`);
+    for (const [id, n] of perJob) {
+      expect(n, id).toBeGreaterThan(0);
+      expect(n, id).toBeLessThanOrEqual(PER_JOB_CEILING);
+    }
+  });
+
+  it(`stays at or under ${PROJECTED_CEILING} resources at four times today's routes or 150 routes, whichever is larger, and three times today's jobs or 6`, () => {
     const perRoute = (resourceCount(longer.portalTemplate) - resourceCount(real.portalTemplate)) / EXTRA_ROUTES;
     const target = Math.max(4 * routes.length, 150);
-    const projected = resourceCount(real.portalTemplate) + (target - routes.length) * perRoute;
-    console.log(`projected at ${target} routes: ${projected}`);
+    const targetJobs = Math.max(3 * jobs.length, 6);
+    const perJob = Math.max(...resourcesPerJob().values());
+    const projected = resourceCount(real.portalTemplate) + (target - routes.length) * perRoute + (targetJobs - jobs.length) * perJob;
+    console.log(`projected at ${target} routes and ${targetJobs} jobs: ${projected}`);
     expect(projected).toBeLessThanOrEqual(PROJECTED_CEILING);
   });
 });

@@ -3,19 +3,22 @@
  * configuration at module load (functions/src/platform/config.ts) and a missing or malformed
  * setting is an init error on every invocation, which no other infra test would notice.
  *
- * For each portal function, the environment CDK gives it is taken from the synthesised template,
- * CloudFormation references are replaced by values of the shape CloudFormation would put there
- * (ARNs for secrets, names for tables, ids for the user pool…), and config.ts is loaded in a child
- * process with exactly that environment (plus AWS_REGION, which Lambda itself sets). config.ts
- * parses `process.env` when it is imported, so it cannot be imported into this process, whose
- * environment is the developer's; the child's exit code is the verdict.
+ * For each portal function — the HTTP functions of FUNCTIONS and the jobs of shared/src/jobs.ts,
+ * whose handlers import the same config module — the environment CDK gives it is taken from the
+ * synthesised template, CloudFormation references are replaced by values of the shape
+ * CloudFormation would put there (ARNs for secrets, names for tables, ids for the user pool…), and
+ * config.ts is loaded in a child process with exactly that environment (plus AWS_REGION, which
+ * Lambda itself sets). config.ts parses `process.env` when it is imported, so it cannot be
+ * imported into this process, whose environment is the developer's; the child's exit code is the
+ * verdict.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { jobs } from '@portal/shared/jobs';
 import { FUNCTIONS } from '@portal/shared/routes';
 import { VNPAY_URLS } from '@portal/shared/vnpay/constants';
-import { FUNCTION_TAG } from '../../infra/lib/functions';
+import { FUNCTION_TAG, JOB_TAG } from '../../infra/lib/functions';
 import { repoRoot } from '../../infra/lib/paths';
 import { DEFAULT_PUBLIC_BASE_URL } from '../../infra/lib/settings';
 import { ofType, resourcesOf, synthPortal, type Synthesised } from './synth';
@@ -26,7 +29,7 @@ const ACCOUNT = '123456789012';
 
 type Env = Record<string, string>;
 
-/** The environment of every portal function, by FUNCTIONS key, as CloudFormation would resolve it. */
+/** The environment of every portal function, by FUNCTIONS key or job id, as CloudFormation would resolve it. */
 function functionEnvironments(synth: Synthesised): Map<string, Env> {
   const resources = resourcesOf(synth.portalTemplate);
   const arn = (service: string, resource: string) => `arn:aws:${service}:${REGION}:${ACCOUNT}:${resource}`;
@@ -69,8 +72,9 @@ function functionEnvironments(synth: Synthesised): Map<string, Env> {
 
   const environments = new Map<string, Env>();
   for (const [, props] of ofType(synth.portalTemplate, 'AWS::Lambda::Function')) {
-    const tag = ((props.Tags ?? []) as { Key: string; Value: string }[]).find((t) => t.Key === FUNCTION_TAG);
+    const tag = ((props.Tags ?? []) as { Key: string; Value: string }[]).find((t) => t.Key === FUNCTION_TAG || t.Key === JOB_TAG);
     if (!tag) continue;
+    if (environments.has(tag.Value)) throw new Error(`Two portal functions named ${tag.Value}`);
     const variables = (props.Environment as { Variables: Record<string, unknown> }).Variables;
     environments.set(tag.Value, Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, resolve(v)])));
   }
@@ -95,12 +99,15 @@ beforeAll(() => {
   environments = functionEnvironments(synthPortal({ skipBundling: true }));
 });
 
+/** Every portal function: HTTP functions and jobs (their names are disjoint; jobs.test.ts checks). */
+const ALL_FUNCTIONS = [...Object.keys(FUNCTIONS), ...jobs.map((j) => j.id)];
+
 describe('every portal function starts with the environment CDK gives it', () => {
-  it('finds every function of FUNCTIONS in the template', () => {
-    expect([...environments.keys()].sort()).toEqual(Object.keys(FUNCTIONS).sort());
+  it('finds every function of FUNCTIONS and every job in the template', () => {
+    expect([...environments.keys()].sort()).toEqual([...ALL_FUNCTIONS].sort());
   });
 
-  for (const name of Object.keys(FUNCTIONS)) {
+  for (const name of ALL_FUNCTIONS) {
     it(`parses the ${name} function's configuration without an error`, () => {
       const env = environments.get(name);
       expect(env, name).toBeDefined();
@@ -131,7 +138,7 @@ describe('deployment settings from CDK context (infra/lib/settings.ts)', () => {
   it('takes publicBaseUrl and vnpayEnvironment from context, as `cdk deploy -c key=value` sets them', () => {
     const synth = synthPortal({ skipBundling: true, context: { publicBaseUrl: 'https://dichvucong.soyte.example.gov.vn/', vnpayEnvironment: 'production' } });
     const envs = functionEnvironments(synth);
-    expect(envs.size).toBe(Object.keys(FUNCTIONS).length);
+    expect(envs.size).toBe(ALL_FUNCTIONS.length);
     for (const [name, env] of envs) {
       expect(settingsOf(env), name).toEqual({ base: 'https://dichvucong.soyte.example.gov.vn', pay: VNPAY_URLS.production.pay, api: VNPAY_URLS.production.api });
     }

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { jobs } from '@portal/shared/jobs';
 import { ROLES } from '@portal/shared/roles';
+import { FUNCTIONS } from '@portal/shared/routes';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '@portal/shared/security-headers';
+import { FUNCTION_TAG, JOB_TAG } from '../../infra/lib/functions';
 import { DIRECTORY_INDEX_FUNCTION, ORIGIN_VERIFY_HEADER } from '../../infra/lib/site';
 import { ofType, synthPortal, type Synthesised } from './synth';
 
@@ -153,9 +156,12 @@ describe('sign-in and secrets', () => {
 });
 
 describe('alarms', () => {
-  it('watches errors and throttles of every function and 5xx of the API', () => {
+  it('watches errors and throttles of every portal function (HTTP and jobs) and 5xx of the API', () => {
     const metrics = ofType(synth.portalTemplate, 'AWS::CloudWatch::Alarm').map(([, p]) => `${p.Namespace}/${p.MetricName}`);
-    const functions = ofType(synth.portalTemplate, 'AWS::Lambda::Function').filter(([, p]) => JSON.stringify(p.Tags ?? []).includes('portal:function'));
+    const functions = ofType(synth.portalTemplate, 'AWS::Lambda::Function').filter(([, p]) =>
+      ((p.Tags ?? []) as { Key: string }[]).some((t) => t.Key === FUNCTION_TAG || t.Key === JOB_TAG),
+    );
+    expect(functions.length).toBe(Object.keys(FUNCTIONS).length + jobs.length);
     expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(functions.length);
     expect(metrics.filter((m) => m === 'AWS/Lambda/Throttles')).toHaveLength(functions.length);
     expect(metrics).toContain('AWS/ApiGateway/5xx');
