@@ -16,6 +16,8 @@ export interface Job {
   access: TableAccess;
   /** Reads the VNPay/pay-link secret. */
   portalSecret?: true;
+  /** Access to the documents bucket (receipt PDFs). */
+  documents?: 'read' | 'write';
 }
 
 export const jobs = [
@@ -24,6 +26,13 @@ export const jobs = [
     description: 'Side effects of committed changes (notifications; later receipts and HIS callbacks), from outbox items on the stream',
     trigger: { kind: 'stream' },
     access: 'write',
+  },
+  {
+    id: 'receipts',
+    description: 'Issues the e-receipt PDF of each paid payment (outbox items payment.paid on the stream) and stores it in the documents bucket',
+    trigger: { kind: 'stream' },
+    access: 'write',
+    documents: 'write',
   },
   {
     id: 'paymentsSweep',

@@ -20,6 +20,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   paymentId: '01JDEMQ0000000000000000000',
   refundId: '01JDEMR0000000000000000000',
   hospitalId: 'hosp-cho-ray',
+  number: 'HD-2026-000001',
 };
 const SAMPLE_QUERY: Record<string, string> = {
   'desk.reconciliation': '?day=2026-11-22',

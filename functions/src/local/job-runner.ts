@@ -15,6 +15,7 @@ type JobHandler = (event: never) => Promise<unknown>;
 /** Every job of shared/src/jobs.ts; `Record<JobId, …>` makes a missing one a type error. */
 const jobModules: Record<JobId, () => Promise<{ handler: JobHandler }>> = {
   outbox: () => import('../jobs/outbox'),
+  receipts: () => import('../jobs/receipts'),
   paymentsSweep: () => import('../jobs/paymentsSweep'),
 };
 
@@ -44,42 +45,51 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
 
   let running = true;
   const timers: NodeJS.Timeout[] = [];
-  /** shardId → next iterator; a shard whose iterator runs out is closed and dropped. */
-  const iterators = new Map<string, string>();
-  const seenShards = new Set<string>();
+  /**
+   * Every stream job reads the stream on its own, as each Lambda's event source mapping does in
+   * AWS: its own position per shard (shardId → next iterator; a shard whose iterator runs out is
+   * closed and dropped), so one job's failed batch is read again for that job only.
+   */
+  const consumers = jobs
+    .filter((job) => job.trigger.kind === 'stream')
+    .map((job) => ({ id: job.id, handler: handlers.get(job.id) as (e: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>, iterators: new Map<string, string>(), seenShards: new Set<string>() }));
   let idle = Promise.resolve();
   let markIdle: () => void = () => undefined;
 
   /** At start, open shards are read from now on (history was handled by an earlier run); shards that appear later are read whole. */
   async function discoverShards(initial: boolean): Promise<void> {
     const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
-    for (const shard of StreamDescription?.Shards ?? []) {
-      if (!shard.ShardId || seenShards.has(shard.ShardId)) continue;
-      seenShards.add(shard.ShardId);
-      const closed = shard.SequenceNumberRange?.EndingSequenceNumber !== undefined;
-      if (initial && closed) continue;
-      const type = initial ? 'LATEST' : 'TRIM_HORIZON';
-      const { ShardIterator } = await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard.ShardId, ShardIteratorType: type }));
-      if (ShardIterator) iterators.set(shard.ShardId, ShardIterator);
+    for (const consumer of consumers) {
+      for (const shard of StreamDescription?.Shards ?? []) {
+        if (!shard.ShardId || consumer.seenShards.has(shard.ShardId)) continue;
+        consumer.seenShards.add(shard.ShardId);
+        const closed = shard.SequenceNumberRange?.EndingSequenceNumber !== undefined;
+        if (initial && closed) continue;
+        const type = initial ? 'LATEST' : 'TRIM_HORIZON';
+        const { ShardIterator } = await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard.ShardId, ShardIteratorType: type }));
+        if (ShardIterator) consumer.iterators.set(shard.ShardId, ShardIterator);
+      }
     }
   }
 
   async function pollOnce(): Promise<number> {
     let delivered = 0;
-    for (const [shardId, iterator] of [...iterators]) {
-      const { Records = [], NextShardIterator } = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
-      if (Records.length > 0) {
-        const event: DynamoDBStreamEvent = { Records: Records.map(toLambdaRecord) };
-        // Like a Lambda event source mapping: a reported failure means the batch is read again.
-        const result = (await (handlers.get('outbox') as (e: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>)(event).catch((error: unknown) => {
-          console.error('outbox job failed:', error instanceof Error ? error.message : error);
-          return { batchItemFailures: [{ itemIdentifier: 'all' }] };
-        })) as DynamoDBBatchResponse;
-        if (result.batchItemFailures.length > 0) continue;
-        delivered += Records.length;
+    for (const consumer of consumers) {
+      for (const [shardId, iterator] of [...consumer.iterators]) {
+        const { Records = [], NextShardIterator } = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+        if (Records.length > 0) {
+          const event: DynamoDBStreamEvent = { Records: Records.map(toLambdaRecord) };
+          // Like a Lambda event source mapping: a reported failure means the batch is read again.
+          const result = await consumer.handler(event).catch((error: unknown): DynamoDBBatchResponse => {
+            console.error(`${consumer.id} job failed:`, error instanceof Error ? error.message : error);
+            return { batchItemFailures: [{ itemIdentifier: 'all' }] };
+          });
+          if (result.batchItemFailures.length > 0) continue;
+          delivered += Records.length;
+        }
+        if (NextShardIterator) consumer.iterators.set(shardId, NextShardIterator);
+        else consumer.iterators.delete(shardId);
       }
-      if (NextShardIterator) iterators.set(shardId, NextShardIterator);
-      else iterators.delete(shardId);
     }
     return delivered;
   }

@@ -93,6 +93,7 @@ async function main(): Promise<void> {
     webDist: join(root, 'web/dist'),
     devServerPort,
     keyFile: join(root, '.data/dev-idp/key.json'),
+    documentsDir: join(root, '.data/documents'),
     schedules: true,
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -27,6 +27,12 @@ const configSchema = z.object({
   VNPAY_PAY_URL: z.url(),
   /** VNPay's merchant API (QueryDR, Refund); locally the /sandbox/vnpay double. */
   VNPAY_API_URL: z.url(),
+  /** S3 bucket for generated documents (receipt PDFs) in AWS. A function that stores documents needs this or DOCUMENTS_DIR. */
+  DOCUMENTS_BUCKET: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/))),
+  /** Local and tests: a directory standing in for the documents bucket. */
+  DOCUMENTS_DIR: z.optional(z.string().check(z.minLength(1))),
+  /** JSON `{ "<hospitalId>": "<https URL>" }`: where each hospital's information system hears about its bills. */
+  HIS_CALLBACK_URLS: z._default(z.string(), '{}'),
   /** Largest JSON request body accepted, in bytes. */
   MAX_BODY_BYTES: z._default(z.coerce.number().check(z.int(), z.positive()), 64 * 1024),
 });
