@@ -4,6 +4,7 @@ import { ApiError, getMe } from './api';
 import { updateAuthLink } from './auth-link';
 import type { Lang } from './i18n';
 import { clearToken, getToken } from './session';
+import { cashierAccess } from './staff-access';
 
 const DUTY_LABELS: Record<Duty, Record<Lang, string>> = {
   scheduler: { vi: 'Điều phối lịch khám', en: 'Scheduler' },
@@ -26,6 +27,7 @@ export function initAccount(root: HTMLElement): void {
   const errorMessage = required<HTMLElement>(errorBox, '[data-error-message]');
   const retry = required<HTMLButtonElement>(errorBox, '[data-retry]');
   const signOut = required<HTMLButtonElement>(signedIn, '[data-sign-out]');
+  const staffLinks = required<HTMLElement>(signedIn, '[data-staff-links]');
 
   function showSignedOut(message: string): void {
     signedIn.hidden = true;
@@ -49,6 +51,8 @@ export function initAccount(root: HTMLElement): void {
     row('unitId', me.unitId);
     row('hospitalId', me.hospitalId);
     row('duties', me.duties.map((d) => DUTY_LABELS[d][lang]).join(', ') || undefined);
+    // Cashiers get links to the staff pages (the pages check again with GET /api/me).
+    staffLinks.hidden = !cashierAccess(me).ok;
     status.textContent = '';
     errorBox.hidden = true;
     signedOut.hidden = true;

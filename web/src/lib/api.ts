@@ -10,6 +10,9 @@ import type { Principal } from '@portal/shared/roles';
 import type { BillLookup, BillView } from '@portal/shared/payments/bills';
 import type { OpenedPayment, PaymentView } from '@portal/shared/payments/payments';
 import { isBillView, isOpenedPayment, isPaymentView, isPrincipal, isProcedure, isProcedureList } from './guards';
+import type { DeskBill, DeskPayment } from '@portal/shared/payments/desk';
+import type { DecideRefund, RefundStatus, RefundView, RequestRefund } from '@portal/shared/payments/refunds';
+import { isDeskBillList, isDeskPaymentList, isRefundList, isRefundView } from './guards';
 import type { Lang } from './i18n';
 
 /** Failures that happen before the API could answer with a problem. */
@@ -174,4 +177,110 @@ export function startPayment(payLinkToken: string, options: RequestOptions): Pro
 /** GET /api/payments/{paymentId}: the attempt's outcome from our records (the result page polls it). */
 export function getPayment(paymentId: string, options: RequestOptions): Promise<PaymentView> {
   return getJson(`/api/payments/${encodeURIComponent(paymentId)}`, isPaymentView, options);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Staff: the cashier desk, refund approvals and the finance office (hospital staff with the
+ * cashier duty, of that hospital only; every call needs the token).
+ * --------------------------------------------------------------------------------------------- */
+
+type StaffOptions = RequestOptions & { token: string };
+const hospitalPath = (hospitalId: string, rest: string) => `/api/hospitals/${encodeURIComponent(hospitalId)}/${rest}`;
+
+/** GET /api/hospitals/{id}/bills: the bills of a day (Vietnam date), or the exact bill/patient code `q`. */
+export async function listDeskBills(hospitalId: string, filter: { day?: string; q?: string }, options: StaffOptions): Promise<DeskBill[]> {
+  return (await getJson(hospitalPath(hospitalId, `bills${query({ day: filter.day, q: filter.q })}`), isDeskBillList, options)).items;
+}
+
+/** GET /api/hospitals/{id}/payments: the payment attempts of a day, optionally of one status. */
+export async function listDeskPayments(hospitalId: string, filter: { day?: string; status?: string }, options: StaffOptions): Promise<DeskPayment[]> {
+  return (await getJson(hospitalPath(hospitalId, `payments${query({ day: filter.day, status: filter.status })}`), isDeskPaymentList, options)).items;
+}
+
+/** POST /api/payments/{id}/refunds → 201, status `requested`. 409 `refund_exceeds_available` / `not_refundable`. */
+export function requestRefund(paymentId: string, body: RequestRefund, options: StaffOptions): Promise<RefundView> {
+  return postJson(`/api/payments/${encodeURIComponent(paymentId)}/refunds`, body, isRefundView, options);
+}
+
+/** GET /api/hospitals/{id}/refunds, newest first, optionally of one status. */
+export async function listRefunds(hospitalId: string, status: RefundStatus | undefined, options: StaffOptions): Promise<RefundView[]> {
+  return (await getJson(hospitalPath(hospitalId, `refunds${query({ status })}`), isRefundList, options)).items;
+}
+
+/**
+ * POST /api/refunds/{id}/decision → the refund after the decision (completed / failed / rejected,
+ * or approved when VNPay's answer could not be verified). 403 `same_person` for the requester;
+ * 409 `conflict` when someone decided first (see `conflictingRefund`).
+ */
+export function decideRefund(refundId: string, body: DecideRefund, options: StaffOptions): Promise<RefundView> {
+  return postJson(`/api/refunds/${encodeURIComponent(refundId)}/decision`, body, isRefundView, options);
+}
+
+/** The refund as another person left it, from a 409 `conflict` answer to decideRefund. */
+export function conflictingRefund(error: unknown): RefundView | undefined {
+  if (!(error instanceof ApiError) || error.code !== 'conflict' || !error.problem) return undefined;
+  const current = (error.problem as Problem & { current?: unknown }).current;
+  return isRefundView(current) ? current : undefined;
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  /** From Content-Disposition, else `fallbackName`. */
+  filename: string;
+}
+
+/** The filename of an attachment (`filename="a.csv"` or RFC 5987 `filename*=UTF-8''a.csv`), path parts removed. */
+export function attachmentName(disposition: string | null, fallbackName: string): string {
+  if (!disposition) return fallbackName;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition);
+  let name: string;
+  try {
+    name = extended ? decodeURIComponent(extended[1]!.trim()) : (plain?.[1]?.trim() ?? '');
+  } catch {
+    name = plain?.[1]?.trim() ?? '';
+  }
+  name = name.replace(/^.*[\\/]/, '');
+  const printable = [...name].every((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f);
+  return printable && name.length > 0 && name.length <= 120 && name !== '.' && name !== '..' ? name : fallbackName;
+}
+
+/**
+ * GET a file with the bearer token (a plain link cannot send it): the body as a Blob for an object
+ * URL. Errors are ApiErrors exactly as for JSON requests.
+ */
+export async function getFile(path: string, fallbackName: string, options: StaffOptions): Promise<DownloadedFile> {
+  let response: Response;
+  try {
+    // A report of patients' payments: never from or into a cache.
+    const init: RequestInit & { cache: 'no-store' } = {
+      method: 'GET',
+      headers: { accept: 'text/csv, application/problem+json', 'accept-language': options.lang, authorization: `Bearer ${options.token}` },
+      signal: options.signal ?? null,
+      credentials: 'same-origin',
+      cache: 'no-store',
+    };
+    response = await fetch(path, init);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network_error', CLIENT_ERRORS.network_error[options.lang]);
+  }
+  if (!response.ok) {
+    const problem = problemFrom(await readJson(response));
+    if (problem) throw new ApiError(response.status, problem.code, problem.title, problem, retryAfter(response));
+    const code = codeForStatus(response.status);
+    throw new ApiError(response.status, code, ERRORS[code][options.lang], undefined, retryAfter(response));
+  }
+  let blob: Blob;
+  try {
+    blob = await response.blob();
+  } catch {
+    throw new ApiError(response.status, 'network_error', CLIENT_ERRORS.network_error[options.lang]);
+  }
+  return { blob, filename: attachmentName(response.headers.get('content-disposition'), fallbackName) };
+}
+
+/** GET /api/hospitals/{id}/reconciliation?day=: the day's reconciliation report (CSV, GMT+7). */
+export function downloadReconciliation(hospitalId: string, day: string, options: StaffOptions): Promise<DownloadedFile> {
+  return getFile(hospitalPath(hospitalId, `reconciliation${query({ day })}`), `doi-soat-${hospitalId}-${day}.csv`, options);
 }

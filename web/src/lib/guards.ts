@@ -8,6 +8,8 @@ import type { ProcedureListResponse } from '@portal/shared/procedures/api';
 import type { Principal } from '@portal/shared/roles';
 import type { BillItem, BillStatus, BillView } from '@portal/shared/payments/bills';
 import type { OpenedPayment, PaymentStatus, PaymentView } from '@portal/shared/payments/payments';
+import type { DeskBill, DeskPayment } from '@portal/shared/payments/desk';
+import type { RefundStatus, RefundView } from '@portal/shared/payments/refunds';
 
 type Json = Record<string, unknown>;
 
@@ -108,4 +110,47 @@ export function isPaymentUrl(v: unknown): v is string {
 
 export function isOpenedPayment(v: unknown): v is OpenedPayment {
   return isObject(v) && isString(v.paymentId) && isString(v.txnRef) && isPaymentUrl(v.paymentUrl) && isTimestamp(v.expiresAt);
+}
+
+/*
+ * Staff pages: the cashier desk, refund approvals and the finance office. DeskBill and DeskPayment
+ * carry their status as a plain string (the desk shows whatever the record says), so only its type
+ * is checked; a refund's status is one of the shared list.
+ */
+export const REFUND_STATUS_VALUES = ['requested', 'approved', 'rejected', 'completed', 'failed'] as const satisfies readonly RefundStatus[];
+const isRefundStatus = oneOf(REFUND_STATUS_VALUES);
+
+export function isDeskBill(v: unknown): v is DeskBill {
+  return (
+    isObject(v) && isString(v.billId) && isString(v.billCode) && isString(v.patientCode) && isString(v.patientName) &&
+    isNonNegativeInt(v.amountDue) && isString(v.status) && isTimestamp(v.createdAt) && isString(v.payLinkToken) && v.payLinkToken.length > 0
+  );
+}
+
+export function isDeskBillList(v: unknown): v is { items: DeskBill[] } {
+  return isObject(v) && Array.isArray(v.items) && v.items.every(isDeskBill);
+}
+
+export function isDeskPayment(v: unknown): v is DeskPayment {
+  return (
+    isObject(v) && isString(v.paymentId) && optional(isString)(v.reference) && isNonNegativeInt(v.amountVnd) && isString(v.status) &&
+    isTimestamp(v.createdAt) && optional(isTimestamp)(v.paidAt) && optional(isString)(v.bankCode) && optional(isString)(v.transactionNo) &&
+    optional(isNonNegativeInt)(v.amountRefunded)
+  );
+}
+
+export function isDeskPaymentList(v: unknown): v is { items: DeskPayment[] } {
+  return isObject(v) && Array.isArray(v.items) && v.items.every(isDeskPayment);
+}
+
+export function isRefundView(v: unknown): v is RefundView {
+  return (
+    isObject(v) && isString(v.refundId) && isString(v.paymentId) && isString(v.hospitalId) && isPositiveInt(v.amountVnd) &&
+    isString(v.reason) && isRefundStatus(v.status) && isString(v.requestedBy) && isTimestamp(v.requestedAt) &&
+    optional(isString)(v.decidedBy) && optional(isTimestamp)(v.decidedAt) && optional(isString)(v.note) && optional(isReason)(v.failure)
+  );
+}
+
+export function isRefundList(v: unknown): v is { items: RefundView[] } {
+  return isObject(v) && Array.isArray(v.items) && v.items.every(isRefundView);
 }

@@ -5,7 +5,7 @@
 export const LANGS = ['vi', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-export type PageId = 'home' | 'procedures' | 'procedure' | 'appointments' | 'payments' | 'bill' | 'paymentResult' | 'account' | 'signInDone' | 'notFound';
+export type PageId = 'home' | 'procedures' | 'procedure' | 'appointments' | 'payments' | 'bill' | 'paymentResult' | 'account' | 'signInDone' | 'notFound' | 'cashierDesk' | 'refundApprovals' | 'financeOffice' | 'receiptVerify';
 
 const PATHS: Record<PageId, Record<Lang, string>> = {
   home: { vi: '/', en: '/en/' },
@@ -18,6 +18,10 @@ const PATHS: Record<PageId, Record<Lang, string>> = {
   account: { vi: '/tai-khoan/', en: '/en/account/' },
   signInDone: { vi: '/dang-nhap/xong/', en: '/en/sign-in/done/' },
   notFound: { vi: '/', en: '/en/' },
+  receiptVerify: { vi: '/tra-cuu/bien-lai/', en: '/en/verify/receipt/' },
+  cashierDesk: { vi: '/nhan-vien/thu-ngan/', en: '/en/staff/cashier/' },
+  refundApprovals: { vi: '/nhan-vien/duyet-hoan-tien/', en: '/en/staff/refund-approvals/' },
+  financeOffice: { vi: '/nhan-vien/tai-chinh/', en: '/en/staff/finance/' },
 };
 
 /** The address of a page in a language; `code` picks one procedure. */
