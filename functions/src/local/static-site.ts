@@ -1,12 +1,14 @@
 /**
  * Serves the built Astro site as CloudFront does: `/x/` and `/x` map to `/x/index.html`,
  * hashed assets are cached for a year, HTML is revalidated, text is gzip-compressed, and a
- * missing page gets the site's 404 page.
+ * missing page gets the site's 404 page; `/tra-cuu/bien-lai/<number>` and the other dynamic pages
+ * of shared/src/dynamic-pages.ts get their one built page.
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { dynamicPageKey } from '@portal/shared/dynamic-pages';
 import { send } from './respond';
 
 const TYPES: Record<string, string> = {
@@ -55,7 +57,9 @@ export function staticSite(root: string) {
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed', { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
-    let found = await resolve(url.pathname);
+    // A page whose address carries a value (a receipt number) is one built page (shared/src/dynamic-pages.ts).
+    const dynamic = dynamicPageKey(url.pathname);
+    let found = await resolve(url.pathname) ?? (dynamic ? await resolve(dynamic) : undefined);
     let status = 200;
     if (!found) {
       found = await resolve('/404.html');

@@ -9,10 +9,14 @@ import { ApiError, getPayment } from './api';
 import { pagePath, type Lang } from './i18n';
 import { carryToCounterpart } from './lang-switch';
 import { recallPayment } from './payment-memory';
+import { receiptPdfPath, receiptReady } from './receipts';
 import { isPaymentId, vietnamDateTime } from './payments-format';
 
 const POLL_EVERY_MS = 2_000;
 const POLL_FOR_MS = 60_000;
+/** The receipt usually exists a second or two after the IPN; give up quietly after ~30 s. */
+const RECEIPT_EVERY_MS = 2_500;
+const RECEIPT_TRIES = 12;
 
 type Tone = 'success' | 'error' | 'warning' | 'info' | 'pending';
 
@@ -146,11 +150,37 @@ export function initPaymentResult(root: HTMLElement): void {
   }
 
   /**
-   * Receipt slice: for a paid payment, put the e-receipt download link in [data-receipt] here
-   * (from the receipts API, once it exists) and unhide it. Nothing is shown until then.
+   * A paid payment's e-receipt: GET /api/payments/{id}/receipt answers 404 until the receipts job
+   * has issued it (seconds after the IPN), so ask a few times, then offer the download link.
    */
-  function showReceiptPlaceholder(_p: PaymentView): void {
-    receipt.hidden = true;
+  let receiptChecks: ReturnType<typeof setTimeout> | undefined;
+  function showReceipt(p: PaymentView): void {
+    const waiting = required<HTMLElement>(receipt, '[data-receipt-waiting]');
+    const later = required<HTMLElement>(receipt, '[data-receipt-later]');
+    const ready = required<HTMLElement>(receipt, '[data-receipt-ready]');
+    const link = required<HTMLAnchorElement>(receipt, '[data-receipt-link]');
+    receipt.hidden = false;
+    if (!ready.hidden || receiptChecks) return;
+    waiting.hidden = false;
+    later.hidden = true;
+    let tries = 0;
+    const check = async (): Promise<void> => {
+      if (await receiptReady(p.paymentId)) {
+        link.href = receiptPdfPath(p.paymentId);
+        waiting.hidden = true;
+        ready.hidden = false;
+        receiptChecks = undefined;
+        return;
+      }
+      if (++tries >= RECEIPT_TRIES) {
+        waiting.hidden = true;
+        later.hidden = false;
+        receiptChecks = undefined;
+        return;
+      }
+      receiptChecks = setTimeout(() => void check(), RECEIPT_EVERY_MS);
+    };
+    receiptChecks = setTimeout(() => void check(), 0);
   }
 
   function showPayment(p: PaymentView): void {
@@ -160,7 +190,7 @@ export function initPaymentResult(root: HTMLElement): void {
       panelReason.textContent = `${t.reasonPrefix} ${p.reason[lang]}`;
       panelReason.hidden = false;
     }
-    if (p.status === 'paid') showReceiptPlaceholder(p);
+    if (p.status === 'paid' || p.status === 'partially_refunded') showReceipt(p);
     if (p.status === 'pending') showActions({});
     else if (p.status === 'failed' || p.status === 'expired') showActions({ retry: true, home: true });
     else showActions({ home: true });

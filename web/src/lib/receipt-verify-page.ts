@@ -1,0 +1,91 @@
+/**
+ * Browser side of the receipt verification page (/tra-cuu/bien-lai/<number>, /en/verify/receipt/<number>):
+ * the static site builds one page per language; the number comes from the address.
+ */
+import type { ReceiptStatus, ReceiptVerification } from '@portal/shared/receipts/receipt';
+import { formatVnd } from '@portal/shared/vietnamese';
+import { ApiError } from './api';
+import { type Lang } from './i18n';
+import { carryToCounterpart } from './lang-switch';
+import { vietnamDateTime } from './payments-format';
+import { receiptNumberFrom, verifyReceipt } from './receipts';
+
+const TEXT = {
+  vi: {
+    valid: { title: 'Biên lai hợp lệ', text: 'Biên nhận này do cổng dịch vụ y tế lập và khớp với khoản thanh toán đã ghi nhận.' },
+    refunded: { title: 'Biên lai đã được hoàn tiền', text: 'Khoản thanh toán của biên nhận này đã được hoàn lại toàn bộ.' },
+    partially_refunded: { title: 'Biên lai hợp lệ, đã hoàn tiền một phần', text: 'Khoản thanh toán của biên nhận này đã được hoàn lại một phần.' },
+    notFound: { title: 'Không tìm thấy biên lai', text: 'Không có biên nhận nào mang số này. Vui lòng kiểm tra lại số biên nhận in trên chứng từ.' },
+    noNumber: { title: 'Không tìm thấy biên lai', text: 'Địa chỉ không có số biên nhận hợp lệ (ví dụ HD-2026-000001).' },
+    kind: { hoa_don: 'Hóa đơn', bien_lai: 'Biên lai' },
+    fallback: 'Đã có lỗi xảy ra. Vui lòng thử lại.',
+  },
+  en: {
+    valid: { title: 'Valid receipt', text: 'The health services portal issued this receipt and it matches a recorded payment.' },
+    refunded: { title: 'This receipt’s payment was refunded', text: 'The payment on this receipt has been refunded in full.' },
+    partially_refunded: { title: 'Valid receipt, partly refunded', text: 'Part of the payment on this receipt has been refunded.' },
+    notFound: { title: 'Receipt not found', text: 'No receipt has this number. Please check the number printed on the receipt.' },
+    noNumber: { title: 'Receipt not found', text: 'The address has no valid receipt number (for example HD-2026-000001).' },
+    kind: { hoa_don: 'Invoice', bien_lai: 'Receipt' },
+    fallback: 'Something went wrong. Please try again.',
+  },
+} as const;
+
+const TONES: Record<ReceiptStatus, string> = { valid: 'success', refunded: 'warning', partially_refunded: 'info' };
+
+function required<T extends Element>(root: ParentNode, selector: string): T {
+  const element = root.querySelector<T>(selector);
+  if (!element) throw new Error(`receipt verification: missing ${selector}`);
+  return element;
+}
+
+export function initReceiptVerify(root: HTMLElement): void {
+  const lang: Lang = root.dataset.lang === 'en' ? 'en' : 'vi';
+  const t = TEXT[lang];
+  const loading = required<HTMLElement>(root, '[data-loading]');
+  const panel = required<HTMLElement>(root, '[data-panel]');
+  const facts = required<HTMLElement>(panel, '[data-facts]');
+  const errorBox = required<HTMLElement>(root, '[data-error]');
+
+  function show(state: { title: string; text: string }, tone: string): void {
+    loading.hidden = true;
+    panel.className = `panel panel-${tone}`;
+    required<HTMLElement>(panel, '[data-panel-title]').textContent = state.title;
+    required<HTMLElement>(panel, '[data-panel-text]').textContent = state.text;
+    facts.hidden = true;
+    panel.hidden = false;
+    panel.focus();
+  }
+
+  function showReceipt(r: ReceiptVerification): void {
+    show(t[r.status], TONES[r.status]);
+    const slot = (name: string, text: string) => {
+      required<HTMLElement>(facts, `[data-slot="${name}"]`).textContent = text;
+    };
+    slot('number', r.number);
+    slot('kind', t.kind[r.kind]);
+    slot('issuer', r.issuerName);
+    slot('amount', formatVnd(r.amountVnd));
+    slot('paidAt', vietnamDateTime(r.paidAt));
+    slot('method', [r.paymentMethod.provider, r.paymentMethod.bankCode].filter(Boolean).join(' · '));
+    slot('billCode', r.billCode);
+    facts.hidden = false;
+  }
+
+  const prefix = root.dataset.prefix ?? '/tra-cuu/bien-lai/';
+  const number = receiptNumberFrom(location.pathname, location.search, prefix);
+  if (!number) {
+    show(t.noNumber, 'warning');
+    return;
+  }
+  carryToCounterpart(number);
+  loading.hidden = false;
+  verifyReceipt(number, { lang })
+    .then(showReceipt)
+    .catch((error: unknown) => {
+      if (error instanceof ApiError && (error.code === 'not_found' || error.status === 400)) return show(t.notFound, 'warning');
+      loading.hidden = true;
+      required<HTMLElement>(errorBox, '[data-error-message]').textContent = error instanceof ApiError ? error.title : t.fallback;
+      errorBox.hidden = false;
+    });
+}
