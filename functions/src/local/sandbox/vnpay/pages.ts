@@ -163,7 +163,8 @@ export const VNPAY_CSS = `body{font-family:system-ui,-apple-system,"Segoe UI",Ro
 .tag{font-size:.875rem;background:#fff7bf;color:#0b0c0c;padding:0 .4rem;margin-left:.5rem}
 main{max-width:44rem;margin:0 auto;padding:1.5rem;background:#fff}
 h1{font-size:1.75rem;margin:0 0 1rem}h2{font-size:1.375rem;margin:1.5rem 0 .5rem}
-.order{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}.order dt{font-weight:700}.order dd{margin:0}
+.order{display:grid;grid-template-columns:minmax(0,max-content) minmax(0,1fr);gap:.25rem 1rem;margin:0}.order dt{font-weight:700}.order dd{margin:0;min-width:0;overflow-wrap:anywhere}
+@media (max-width:30rem){.order{grid-template-columns:minmax(0,1fr);gap:0}.order dd{margin-bottom:.5rem}}
 .amount{font-size:1.5rem;font-weight:800;color:#005baa}
 .expiry{background:#eef5fc;border-left:6px solid #005baa;padding:.5rem 1rem}
 .method{border:2px solid #b1b4b6;padding:0 1rem 1rem;margin-top:1rem}
