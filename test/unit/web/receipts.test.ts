@@ -68,3 +68,12 @@ describe('the local static server', () => {
     }
   });
 });
+
+describe('the receipt number on the result page', () => {
+  it('comes from the PDF’s file name', async () => {
+    const { receiptNumberFromDisposition } = await import('../../../web/src/lib/receipts');
+    expect(receiptNumberFromDisposition('attachment; filename="bien-lai-HD-2026-000001.pdf"')).toBe('HD-2026-000001');
+    expect(receiptNumberFromDisposition('attachment')).toBeUndefined();
+    expect(receiptNumberFromDisposition(null)).toBeUndefined();
+  });
+});

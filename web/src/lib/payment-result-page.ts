@@ -165,8 +165,16 @@ export function initPaymentResult(root: HTMLElement): void {
     later.hidden = true;
     let tries = 0;
     const check = async (): Promise<void> => {
-      if (await receiptReady(p.paymentId)) {
+      const issued = await receiptReady(p.paymentId);
+      if (issued) {
         link.href = receiptPdfPath(p.paymentId);
+        if (issued.number) {
+          required<HTMLElement>(receipt, '[data-receipt-number]').textContent = issued.number;
+          required<HTMLElement>(receipt, '[data-receipt-number]').dataset.receiptNumber = issued.number;
+          const verify = required<HTMLAnchorElement>(receipt, '[data-receipt-verify]');
+          verify.href = `${pagePath('receiptVerify', lang)}${encodeURIComponent(issued.number)}`;
+          required<HTMLElement>(receipt, '[data-receipt-numbered]').hidden = false;
+        }
         waiting.hidden = true;
         ready.hidden = false;
         receiptChecks = undefined;

@@ -54,14 +54,25 @@ export function verifyReceipt(number: string, options: RequestOptions): Promise<
 
 export const receiptPdfPath = (paymentId: string): string => `/api/payments/${encodeURIComponent(paymentId)}/receipt`;
 
-/** True once the payment's receipt PDF can be downloaded; false on 404 or any failure. */
-export async function receiptReady(paymentId: string): Promise<boolean> {
+/** The receipt number from the PDF's `content-disposition` (`bien-lai-<number>.pdf`). */
+export function receiptNumberFromDisposition(header: string | null): string | undefined {
+  const number = /bien-lai-([A-Z]{2}-\d{4}-\d{6,8})\.pdf/.exec(header ?? '')?.[1];
+  return number && RECEIPT_NUMBER_PATTERN.test(number) ? number : undefined;
+}
+
+/**
+ * Once the payment's receipt PDF can be downloaded: `{ number }` (the number may be missing if
+ * the header was stripped); undefined on 404 (not issued yet) or any failure.
+ */
+export async function receiptReady(paymentId: string): Promise<{ number?: string } | undefined> {
   try {
     // The API answers with cache-control: no-store, so a 404 is never cached.
     const response = await fetch(receiptPdfPath(paymentId), { method: 'GET', credentials: 'same-origin' });
     await response.body?.cancel();
-    return response.ok && (response.headers.get('content-type') ?? '').startsWith('application/pdf');
+    if (!response.ok || !(response.headers.get('content-type') ?? '').startsWith('application/pdf')) return undefined;
+    const number = receiptNumberFromDisposition(response.headers.get('content-disposition'));
+    return number ? { number } : {};
   } catch {
-    return false;
+    return undefined;
   }
 }
