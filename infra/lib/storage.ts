@@ -15,7 +15,7 @@ export class Storage extends Construct {
   readonly logBucket: Bucket;
   readonly documents: Bucket;
   /**
-   * JSON `{vnpayTmnCode, vnpayHashSecret, payLinkKey}`: what functions/src/platform/secrets.ts
+   * JSON `{vnpayTmnCode, vnpayHashSecret, payLinkKey, hisSigningKey}`: what functions/src/platform/secrets.ts
    * reads from `PORTAL_SECRET_ARN`. Only functions flagged `portalSecret` in FUNCTIONS may read it.
    */
   readonly portalSecret: Secret;
@@ -72,10 +72,10 @@ export class Storage extends Construct {
     // (secrets.ts checks the TMN code's format and the hash secret's length). The pay-link key
     // is generated here: HMAC key of the shareable pay links (ADR 0008), 48 letters and digits.
     this.portalSecret = new Secret(this, 'PortalSecret', {
-      description: 'Portal secret (JSON: vnpayTmnCode, vnpayHashSecret from VNPay; payLinkKey signs pay links)',
+      description: 'Portal secret (JSON: vnpayTmnCode, vnpayHashSecret from VNPay; payLinkKey signs pay links; hisSigningKey signs HIS callbacks, set it and give each hospital its derived key)',
       encryptionKey: secretKey,
       generateSecretString: {
-        secretStringTemplate: JSON.stringify({ vnpayTmnCode: 'CHANGE_ME', vnpayHashSecret: 'CHANGE_ME' }),
+        secretStringTemplate: JSON.stringify({ vnpayTmnCode: 'CHANGE_ME', vnpayHashSecret: 'CHANGE_ME', hisSigningKey: 'CHANGE_ME' }),
         generateStringKey: 'payLinkKey',
         passwordLength: 48,
         excludePunctuation: true,

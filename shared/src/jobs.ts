@@ -23,9 +23,10 @@ export interface Job {
 export const jobs = [
   {
     id: 'outbox',
-    description: 'Side effects of committed changes (notifications; later receipts and HIS callbacks), from outbox items on the stream',
+    description: "Side effects of committed changes (SMS/e-mail messages, callbacks to hospitals' information systems), from outbox items on the stream",
     trigger: { kind: 'stream' },
     access: 'write',
+    portalSecret: true,
   },
   {
     id: 'receipts',
@@ -38,6 +39,13 @@ export const jobs = [
     id: 'paymentsSweep',
     description: 'Settles payment attempts still pending after expiry with VNPay QueryDR (dropped IPNs), or expires them',
     trigger: { kind: 'schedule', expression: 'rate(5 minutes)', localEveryMs: 60_000 },
+    access: 'write',
+    portalSecret: true,
+  },
+  {
+    id: 'hisCallbacks',
+    description: "Retries callbacks to hospitals' information systems that are due (ADR 0010)",
+    trigger: { kind: 'schedule', expression: 'rate(1 minute)', localEveryMs: 30_000 },
     access: 'write',
     portalSecret: true,
   },

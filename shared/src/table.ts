@@ -59,6 +59,8 @@ export const keys = {
   receiptOfPayment: (paymentId: string): Keys => ({ pk: `RECEIPTOF#${paymentId}`, sk: 'RECEIPTOF' }),
   /** Receipt number counter per prefix and Vietnam year (atomic ADD; numbers restart each year). */
   receiptCounter: (prefix: string, year: number): Keys => ({ pk: `COUNTER#RECEIPT#${prefix}#${year}`, sk: 'COUNTER' }),
+  /** A callback to a hospital's information system, by the event it reports. */
+  hisCallback: (eventId: string): Keys => ({ pk: `HISCALLBACK#${eventId}`, sk: 'HISCALLBACK' }),
   outbox: (eventId: string): Keys => ({ pk: `OUTBOX#${eventId}`, sk: 'OUTBOX' }),
   /** A message (SMS or e-mail) to deliver; its id derives from the event that caused it. */
   message: (messageId: string): Keys => ({ pk: `MESSAGE#${messageId}`, sk: 'MESSAGE' }),

@@ -137,9 +137,9 @@ describe('sign-in and secrets', () => {
     expect(secret.KmsKeyId).toBeDefined();
     const gen = secret.GenerateSecretString as { SecretStringTemplate: string; GenerateStringKey: string; PasswordLength: number; ExcludePunctuation: boolean };
     const template = JSON.parse(gen.SecretStringTemplate) as Record<string, string>;
-    expect(Object.keys(template).concat(gen.GenerateStringKey).sort()).toEqual(['payLinkKey', 'vnpayHashSecret', 'vnpayTmnCode']);
+    expect(Object.keys(template).concat(gen.GenerateStringKey).sort()).toEqual(['hisSigningKey', 'payLinkKey', 'vnpayHashSecret', 'vnpayTmnCode']);
     // The merchant values come from VNPay after deploy; only the pay-link key is generated.
-    expect(template).toEqual({ vnpayTmnCode: 'CHANGE_ME', vnpayHashSecret: 'CHANGE_ME' });
+    expect(template).toEqual({ vnpayTmnCode: 'CHANGE_ME', vnpayHashSecret: 'CHANGE_ME', hisSigningKey: 'CHANGE_ME' });
     expect(gen.GenerateStringKey).toBe('payLinkKey');
     expect(gen.PasswordLength).toBeGreaterThanOrEqual(32);
     expect(gen.ExcludePunctuation).toBe(true);

@@ -5,12 +5,11 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { config } from '../platform/config';
-import { db, tableName } from '../platform/dynamo';
+import { platformDeps } from '../platform/deps';
 import { logger } from '../platform/logger';
 import { handleOutboxEvent, type OutboxEvent } from '../services/outbox';
 
-const deps = { db, tableName, now: () => new Date(), publicBaseUrl: config.PUBLIC_BASE_URL };
+const deps = { ...platformDeps, publicBaseUrl: platformDeps.settings.publicBaseUrl };
 
 export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
   const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];

@@ -17,6 +17,7 @@ const jobModules: Record<JobId, () => Promise<{ handler: JobHandler }>> = {
   outbox: () => import('../jobs/outbox'),
   receipts: () => import('../jobs/receipts'),
   paymentsSweep: () => import('../jobs/paymentsSweep'),
+  hisCallbacks: () => import('../jobs/hisCallbacks'),
 };
 
 export interface JobRunner {

@@ -15,6 +15,8 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { fromLambdaResult, lambdaContext, toApiGatewayEvent } from './apigw-event';
 import { startJobRunner, type JobRunner } from './job-runner';
 import { jobsAndMailbox } from './sandbox/jobs-and-mailbox';
+import { hisDouble } from './sandbox/his';
+import { hospitals } from '@portal/shared/hospitals';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, localClient } from './dynamodb-local';
 import { send, sendJson } from './respond';
 import { createIdentityProvider } from './sandbox/identity';
@@ -98,6 +100,9 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
     VNPAY_TMN_CODE: vnpay.tmnCode,
     VNPAY_HASH_SECRET: vnpay.hashSecret,
     PAY_LINK_KEY: vnpay.payLinkKey,
+    HIS_SIGNING_KEY: vnpay.hisSigningKey,
+    // Every demo hospital's information system is the /sandbox/his double.
+    HIS_CALLBACK_URLS: JSON.stringify(Object.fromEntries(hospitals.map((h) => [h.hospitalId, `${origin}/sandbox/his/${h.hospitalId}/callbacks`]))),
     DOCUMENTS_DIR: options.documentsDir ?? (await mkdtemp(join(tmpdir(), 'portal-documents-'))),
   });
   const lambdas = new Map<FunctionName, LambdaHandler>();
@@ -106,6 +111,7 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
   const jobRunner = options.jobs === false ? undefined : await startJobRunner({ endpoint: options.dynamoEndpoint, tableName: options.tableName, schedules: options.schedules ?? false });
   const sandboxClient = localClient(options.dynamoEndpoint);
   const localOnly = jobsAndMailbox(jobRunner, DynamoDBDocumentClient.from(sandboxClient), options.tableName);
+  const his = hisDouble(vnpay.hisSigningKey);
   const sandbox = sandboxRouter(idp, { origin });
   const site = options.webDist ? staticSite(options.webDist) : undefined;
 
@@ -136,6 +142,7 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
       const result = fromLambdaResult(await lambda(event, lambdaContext(`portal-${match.route.fn}`)));
       return send(res, result.status, req.method === 'HEAD' ? Buffer.alloc(0) : result.body, result.headers);
     }
+    if (url.pathname.startsWith('/sandbox/his/')) return his(req, res, url, readBody);
     if (url.pathname.startsWith('/sandbox/') && (await localOnly(req, res, url, readBody))) return;
     if (url.pathname.startsWith('/sandbox/')) return sandbox(req, res, url, readBody);
     if (options.devServerPort) return proxy(req, res, options.devServerPort);

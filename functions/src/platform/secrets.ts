@@ -12,6 +12,8 @@ const secretsSchema = z.object({
   vnpayTmnCode: z.string().check(z.regex(/^[A-Z0-9]{8}$/)),
   vnpayHashSecret: z.string().check(z.minLength(16)),
   payLinkKey: z.string().check(z.minLength(16)),
+  /** Master key of the HIS callback signatures (each hospital gets a key derived from it). */
+  hisSigningKey: z.string().check(z.minLength(16)),
 });
 export type PortalSecrets = z.infer<typeof secretsSchema>;
 
@@ -21,7 +23,7 @@ async function load(): Promise<PortalSecrets> {
     const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: config.PORTAL_SECRET_ARN }));
     return secretsSchema.parse(JSON.parse(SecretString ?? '{}'));
   }
-  return secretsSchema.parse({ vnpayTmnCode: process.env.VNPAY_TMN_CODE, vnpayHashSecret: process.env.VNPAY_HASH_SECRET, payLinkKey: process.env.PAY_LINK_KEY });
+  return secretsSchema.parse({ vnpayTmnCode: process.env.VNPAY_TMN_CODE, vnpayHashSecret: process.env.VNPAY_HASH_SECRET, payLinkKey: process.env.PAY_LINK_KEY, hisSigningKey: process.env.HIS_SIGNING_KEY });
 }
 
 /** Re-read every 15 minutes, so a rotated secret is picked up without a deploy. */

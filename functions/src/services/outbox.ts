@@ -8,19 +8,21 @@ import { keys } from '@portal/shared/table';
 import { formatVnd, vietnamDate } from '@portal/shared/vietnamese';
 import { toAppError } from '../platform/errors';
 import { logger } from '../platform/logger';
-import { getBill, type Deps } from '../repositories/bills';
+import { getBill } from '../repositories/bills';
+import { getAttempt } from '../repositories/payments';
+import { scheduleCallback, type CallbackDeps } from './his-callbacks';
 
 export interface OutboxEvent {
   event: string;
   eventId: string;
   paymentId?: string;
+  refundId?: string;
   payable?: { kind: string; id: string };
   amountVnd?: number;
   createdAt: string;
 }
 
-export interface OutboxDeps extends Deps {
-  now: () => Date;
+export interface OutboxDeps extends CallbackDeps {
   publicBaseUrl: string;
 }
 
@@ -44,7 +46,29 @@ async function messagesFor(deps: OutboxDeps, event: OutboxEvent): Promise<Messag
   return [];
 }
 
+/** The hospital's information system hears about its own bills being paid or refunded. */
+async function tellHospital(deps: OutboxDeps, event: OutboxEvent): Promise<void> {
+  const isPaid = event.event === 'payment.paid' && event.payable?.kind === 'bill';
+  if (!isPaid && event.event !== 'refund.completed') return;
+  const payment = event.paymentId ? await getAttempt(deps, event.paymentId) : undefined;
+  if (!payment || payment.payable.kind !== 'bill') return;
+  const bill = await getBill(deps, payment.payable.id);
+  if (!bill) return;
+  await scheduleCallback(deps, {
+    eventId: event.eventId,
+    event: isPaid ? 'bill.paid' : 'bill.refunded',
+    hospitalId: bill.hospitalId,
+    billId: bill.billId,
+    billCode: bill.billCode,
+    paymentId: payment.paymentId,
+    amountVnd: payment.amountVnd,
+    ...(isPaid ? {} : { amountRefundedVnd: bill.amountRefunded }),
+    occurredAt: event.createdAt,
+  });
+}
+
 export async function handleOutboxEvent(deps: OutboxDeps, event: OutboxEvent): Promise<number> {
+  await tellHospital(deps, event);
   const messages = await messagesFor(deps, event);
   let written = 0;
   for (const [i, message] of messages.entries()) {

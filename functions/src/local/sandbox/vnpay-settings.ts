@@ -11,5 +11,6 @@ export function localVnpaySettings(origin: string, env: NodeJS.ProcessEnv = proc
     apiUrl: `${origin}/sandbox/vnpay/merchant_webapi/api/transaction`,
     ipnUrl: `${origin}/api/payments/vnpay/ipn`,
     payLinkKey: env.PAY_LINK_KEY ?? 'local-pay-link-key-not-for-production',
+    hisSigningKey: env.HIS_SIGNING_KEY ?? 'local-his-signing-key-not-for-production',
   };
 }
