@@ -36,9 +36,9 @@ const TEXT = {
     qInvalid: 'Mã chỉ gồm chữ cái không dấu, chữ số và dấu - . _ (tối đa 40 ký tự)',
     max: (amount: string) => `Tối đa ${amount}.`,
     sending: 'Đang gửi đề nghị…',
-    sent: (amount: string, code: string) => `Đã gửi đề nghị hoàn ${amount} cho hóa đơn ${code}. Một nhân viên thu ngân khác cần phê duyệt trước khi VNPay hoàn tiền.`,
+    sent: (amount: string, code: string) => `Đã gửi đề nghị hoàn ${amount} cho ${code}. Một nhân viên thu ngân khác cần phê duyệt trước khi VNPay hoàn tiền.`,
     approvals: 'Mở trang duyệt hoàn tiền',
-    noReference: 'không rõ mã',
+    noReference: '—',
   },
   en: {
     loadingBills: 'Loading bills…',
@@ -61,9 +61,9 @@ const TEXT = {
     qInvalid: 'A code can only contain letters without accents, digits and - . _ (up to 40 characters)',
     max: (amount: string) => `At most ${amount}.`,
     sending: 'Sending the request…',
-    sent: (amount: string, code: string) => `The request to refund ${amount} of bill ${code} has been sent. Another cashier must approve it before VNPay refunds the money.`,
+    sent: (amount: string, code: string) => `The request to refund ${amount} of ${code} has been sent. Another cashier must approve it before VNPay refunds the money.`,
     approvals: 'Open refund approvals',
-    noReference: 'no code',
+    noReference: '—',
   },
 } as const;
 
@@ -224,6 +224,8 @@ function runDesk(root: HTMLElement, lang: Lang, session: StaffSession): void {
       ...payments.map((payment) => {
         const row = document.createElement('tr');
         const code = payment.reference ?? t.noReference;
+        // Older attempts may carry no bill code: name the button by the payment ID then.
+        const name = payment.reference ?? payment.paymentId;
         const status = cell('', paymentCols.status ?? '');
         const tag = document.createElement('span');
         tag.className = 'tag';
@@ -237,7 +239,7 @@ function runDesk(root: HTMLElement, lang: Lang, session: StaffSession): void {
           button.type = 'button';
           button.className = 'button button-secondary button-small';
           button.textContent = t.refund;
-          button.setAttribute('aria-label', t.refundOf(code));
+          button.setAttribute('aria-label', t.refundOf(name));
           button.addEventListener('click', () => openRefund(payment, button));
           actions.append(button);
         } else if (payment.status === 'refunded') {
@@ -276,6 +278,7 @@ function runDesk(root: HTMLElement, lang: Lang, session: StaffSession): void {
     const available = refundableAmount(payment);
     refunding = { payment, available };
     slot('reference').textContent = payment.reference ?? t.noReference;
+    slot('paymentId').textContent = payment.paymentId;
     slot('paid').textContent = formatVnd(payment.amountVnd);
     slot('refunded').textContent = formatVnd(payment.amountRefunded ?? 0);
     slot('available').textContent = formatVnd(available);
@@ -309,7 +312,7 @@ function runDesk(root: HTMLElement, lang: Lang, session: StaffSession): void {
     requestRefund(payment.paymentId, checked.body, options)
       .then((refund) => {
         refundDialog.close();
-        showResult(paymentsResult, 'success', t.sent(formatVnd(refund.amountVnd), payment.reference ?? t.noReference), {
+        showResult(paymentsResult, 'success', t.sent(formatVnd(refund.amountVnd), payment.reference ?? payment.paymentId), {
           focus: true,
           link: { href: pagePath('refundApprovals', lang), text: t.approvals },
         });

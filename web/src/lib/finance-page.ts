@@ -16,22 +16,24 @@ const TEXT = {
     caption: (day: string, status: string) => `Giao dịch ngày ${day}${status ? ` — ${status}` : ''}`,
     payments: { vi: 'giao dịch', en: ['payment', 'payments'] as [string, string] },
     ofDay: (day: string) => `ngày ${day}`,
+    countFoot: (n: number) => `${n} giao dịch`,
     dayMissing: 'Chọn ngày cần xem',
     dayInvalid: 'Ngày phải là một ngày có thật, ví dụ 04/05/2026',
     downloading: 'Đang tạo báo cáo…',
     downloaded: (name: string) => `Đã tải báo cáo ${name}.`,
-    noReference: 'không rõ mã',
+    noReference: '—',
   },
   en: {
     loading: 'Loading payments…',
     caption: (day: string, status: string) => `Payments of ${day}${status ? ` — ${status}` : ''}`,
     payments: { vi: 'giao dịch', en: ['payment', 'payments'] as [string, string] },
     ofDay: (day: string) => `of ${day}`,
+    countFoot: (n: number) => `${n} ${n === 1 ? 'payment' : 'payments'}`,
     dayMissing: 'Choose a day',
     dayInvalid: 'The day must be a real date, for example 04/05/2026',
     downloading: 'Preparing the report…',
     downloaded: (name: string) => `The report ${name} has been downloaded.`,
-    noReference: 'no code',
+    noReference: '—',
   },
 } as const;
 
@@ -69,6 +71,7 @@ function runFinance(root: HTMLElement, lang: Lang, session: StaffSession): void 
   const body = required<HTMLElement>(table, '[data-payments-body]');
   const cols = columnLabels(table);
   const totalsDay = required<HTMLElement>(root, '[data-totals-day]');
+  const reportDay = required<HTMLElement>(root, '[data-report-day]');
   const total = (name: string) => required<HTMLElement>(root, `[data-total="${name}"]`);
   const foot = (name: string) => required<HTMLElement>(table, `[data-foot="${name}"]`);
   const download = required<HTMLButtonElement>(root, '[data-download]');
@@ -106,12 +109,11 @@ function runFinance(root: HTMLElement, lang: Lang, session: StaffSession): void 
       }),
     );
     const totals = paymentTotals(payments);
-    const count = countText(totals.count, t.payments, lang).replace(/\.$/, '');
     total('count').textContent = String(totals.count);
     total('paid').textContent = formatVnd(totals.paid);
     total('refunded').textContent = formatVnd(totals.refunded);
     total('net').textContent = formatVnd(totals.net);
-    foot('count').textContent = count;
+    foot('count').textContent = t.countFoot(totals.count);
     foot('paid').textContent = formatVnd(totals.paid);
     foot('refunded').textContent = formatVnd(totals.refunded);
     table.hidden = payments.length === 0;
@@ -128,6 +130,7 @@ function runFinance(root: HTMLElement, lang: Lang, session: StaffSession): void 
     try {
       const payments = await listDeskPayments(session.hospitalId, { day, ...(status ? { status } : {}) }, { ...options, signal: controller.signal });
       caption.textContent = t.caption(displayDay(day), status ? paymentStatusLabel(status, lang) : '');
+      reportDay.textContent = t.ofDay(displayDay(day));
       totalsDay.textContent = `${t.ofDay(displayDay(day))}${status ? ` — ${paymentStatusLabel(status, lang)}` : ''}`;
       render(payments);
       listStatus.textContent = countText(payments.length, t.payments, lang);

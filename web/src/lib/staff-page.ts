@@ -75,8 +75,8 @@ export async function initStaffGate(gate: HTMLElement, content: HTMLElement, lan
     message.textContent = text;
     signIn.hidden = !offerSignIn;
     signIn.textContent = t.signIn;
+    // Shown on load, right under the heading: no focus move (nothing was done yet to move it from).
     denied.hidden = false;
-    denied.focus();
     return null;
   };
 
@@ -111,7 +111,10 @@ export function openDialog(dialog: HTMLDialogElement, opener: HTMLElement | null
   dialog.addEventListener(
     'close',
     () => {
-      if (opener?.isConnected) opener.focus();
+      // Back to the opener, unless the action already moved focus on purpose (to its outcome).
+      const active = document.activeElement;
+      const unplaced = !active || active === document.body || dialog.contains(active);
+      if (unplaced && opener?.isConnected) opener.focus();
     },
     { once: true },
   );
