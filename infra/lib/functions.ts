@@ -62,8 +62,13 @@ export interface PortalFunctionSpec {
   access: TableAccess;
   /** Reads the portal secret (VNPay credentials, pay-link key). */
   portalSecret: boolean;
-  /** Which kind of portal function this is, for tests and operators: `{ key: FUNCTION_TAG | JOB_TAG, value: name }`. */
-  tag: { key: string; value: string };
+  /**
+   * An HTTP function (FUNCTIONS) or a job (shared/src/jobs.ts). The two name spaces are separate
+   * (a job may share its name with a function, as `receipts` does), so the kind goes into the
+   * tag key (FUNCTION_TAG or JOB_TAG), the service name (`portal-<name>`, `portal-job-<id>`) and
+   * the descriptions of the role and alarms.
+   */
+  kind: 'http' | 'job';
   /** @default 10 seconds (an HTTP request's budget) */
   timeout?: Duration;
 }
@@ -76,6 +81,7 @@ export interface PortalFunctionSpec {
  */
 export function portalFunction(scope: Construct, spec: PortalFunctionSpec, props: PortalFunctionContext): NodejsFunction {
   const { name, access, description } = spec;
+  const label = portalFunctionLabel(spec);
   // Our own log group (instead of the logRetention custom resource) and an explicit role
   // (instead of AWSLambdaBasicExecutionRole, which may write to any log group).
   const logGroup = new LogGroup(scope, `${name}Logs`, {
@@ -84,7 +90,7 @@ export function portalFunction(scope: Construct, spec: PortalFunctionSpec, props
   });
   const role = new Role(scope, `${name}Role`, {
     assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-    description: `Portal function ${name} (table access: ${access})`,
+    description: `Portal ${label} (table access: ${access})`,
   });
   logGroup.grantWrite(role);
   grantTable(scope, role, access, props);
@@ -107,7 +113,7 @@ export function portalFunction(scope: Construct, spec: PortalFunctionSpec, props
       // Functions with no table access still get the name: the config schema requires it.
       TABLE_NAME: props.table.tableName,
       LOG_LEVEL: 'INFO',
-      POWERTOOLS_SERVICE_NAME: `portal-${name}`,
+      POWERTOOLS_SERVICE_NAME: spec.kind === 'job' ? `portal-job-${name}` : `portal-${name}`,
       AUTH_ISSUER: props.auth.issuer,
       AUTH_AUDIENCE: props.auth.audience,
       AUTH_JWKS_URL: props.auth.jwksUrl,
@@ -133,7 +139,7 @@ export function portalFunction(scope: Construct, spec: PortalFunctionSpec, props
       logLevel: LogLevel.WARNING,
     },
   });
-  Tags.of(fn).add(spec.tag.key, spec.tag.value);
+  Tags.of(fn).add(spec.kind === 'job' ? JOB_TAG : FUNCTION_TAG, name);
   Validations.of(fn).acknowledge({
     id: 'AwsSolutions-L1',
     reason: 'Node.js 22 LTS is the project runtime (docs DESIGN.md: one Node for scripts, tests and Lambda; the toolchain is pinned to it). Move to nodejs24.x together with the toolchain.',
@@ -141,8 +147,11 @@ export function portalFunction(scope: Construct, spec: PortalFunctionSpec, props
   return fn;
 }
 
+/** `function payments`, `job receipts`: how roles and alarms name a portal function. */
+export const portalFunctionLabel = (spec: Pick<PortalFunctionSpec, 'kind' | 'name'>): string => `${spec.kind === 'job' ? 'job' : 'function'} ${spec.name}`;
+
 /** Errors and throttles of one portal function, each to the alarm topic (construct ids `<name>Errors`, `<name>Throttles`). */
-export function addFunctionAlarms(scope: Construct, name: string, fn: NodejsFunction, alarmAction: IAlarmAction): void {
+export function addFunctionAlarms(scope: Construct, name: string, fn: NodejsFunction, alarmAction: IAlarmAction, label = `Function ${name}`): void {
   const common = {
     threshold: 1,
     evaluationPeriods: 1,
@@ -151,12 +160,12 @@ export function addFunctionAlarms(scope: Construct, name: string, fn: NodejsFunc
   };
   new Alarm(scope, `${name}Errors`, {
     ...common,
-    alarmDescription: `Function ${name} threw or timed out.`,
+    alarmDescription: `${label} threw or timed out.`,
     metric: fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
   }).addAlarmAction(alarmAction);
   new Alarm(scope, `${name}Throttles`, {
     ...common,
-    alarmDescription: `Function ${name} was throttled: the account's concurrency is exhausted.`,
+    alarmDescription: `${label} was throttled: the account's concurrency is exhausted.`,
     metric: fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
   }).addAlarmAction(alarmAction);
 }
@@ -228,7 +237,7 @@ export class PortalFunctions extends Construct {
             entry: lambdaEntry(name),
             access: spec.access,
             portalSecret: 'portalSecret' in spec && spec.portalSecret === true,
-            tag: { key: FUNCTION_TAG, value: name },
+            kind: 'http',
           },
           props,
         ),

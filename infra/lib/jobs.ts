@@ -25,7 +25,7 @@ import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { jobs as jobTable, type Job, type JobId } from '@portal/shared/jobs';
-import { JOB_TAG, addFunctionAlarms, portalFunction, type PortalFunctionContext } from './functions';
+import { addFunctionAlarms, portalFunction, type PortalFunctionContext } from './functions';
 import { jobEntry } from './paths';
 
 /** A job may run longer than an HTTP request (the sweep calls QueryDR once per expired attempt), and well under the 5-minute schedule. */
@@ -83,12 +83,12 @@ export class PortalJobs extends Construct {
           entry: jobEntry(job.id),
           access: job.access,
           portalSecret: job.portalSecret === true,
-          tag: { key: JOB_TAG, value: job.id },
+          kind: 'job',
           timeout: JOB_TIMEOUT,
         },
         props,
       );
-      addFunctionAlarms(this, job.id, fn, props.alarmAction);
+      addFunctionAlarms(this, job.id, fn, props.alarmAction, `Job ${job.id}`);
       const dlq = this.deadLetterQueue(job, props.alarmAction);
 
       const { trigger } = job;

@@ -29,7 +29,7 @@ const ACCOUNT = '123456789012';
 
 type Env = Record<string, string>;
 
-/** The environment of every portal function, by FUNCTIONS key or job id, as CloudFormation would resolve it. */
+/** The environment of every portal function, by FUNCTIONS key or `job:<id>`, as CloudFormation would resolve it. */
 function functionEnvironments(synth: Synthesised): Map<string, Env> {
   const resources = resourcesOf(synth.portalTemplate);
   const arn = (service: string, resource: string) => `arn:aws:${service}:${REGION}:${ACCOUNT}:${resource}`;
@@ -74,9 +74,11 @@ function functionEnvironments(synth: Synthesised): Map<string, Env> {
   for (const [, props] of ofType(synth.portalTemplate, 'AWS::Lambda::Function')) {
     const tag = ((props.Tags ?? []) as { Key: string; Value: string }[]).find((t) => t.Key === FUNCTION_TAG || t.Key === JOB_TAG);
     if (!tag) continue;
-    if (environments.has(tag.Value)) throw new Error(`Two portal functions named ${tag.Value}`);
+    // A job may share its name with an HTTP function (`receipts`): jobs are keyed `job:<id>`.
+    const name = tag.Key === JOB_TAG ? `job:${tag.Value}` : tag.Value;
+    if (environments.has(name)) throw new Error(`Two portal functions named ${name}`);
     const variables = (props.Environment as { Variables: Record<string, unknown> }).Variables;
-    environments.set(tag.Value, Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, resolve(v)])));
+    environments.set(name, Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, resolve(v)])));
   }
   return environments;
 }
@@ -99,8 +101,8 @@ beforeAll(() => {
   environments = functionEnvironments(synthPortal({ skipBundling: true }));
 });
 
-/** Every portal function: HTTP functions and jobs (their names are disjoint; jobs.test.ts checks). */
-const ALL_FUNCTIONS = [...Object.keys(FUNCTIONS), ...jobs.map((j) => j.id)];
+/** Every portal function: HTTP functions by name, jobs as `job:<id>`. */
+const ALL_FUNCTIONS = [...Object.keys(FUNCTIONS), ...jobs.map((j) => `job:${j.id}`)];
 
 describe('every portal function starts with the environment CDK gives it', () => {
   it('finds every function of FUNCTIONS and every job in the template', () => {

@@ -30,14 +30,14 @@ const STREAM_ACTIONS = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynam
 
 let synth: Synthesised;
 let resources: ReturnType<typeof resourcesOf>;
-/** Portal functions (HTTP and jobs) by name: logical id, properties, role id, and which kind. */
+/** Portal functions by `http:<name>` or `job:<id>` (a job may share its name with an HTTP function). */
 const portalFunctions = new Map<string, { logicalId: string; props: Record<string, unknown>; roleId: string; kind: 'http' | 'job' }>();
 let tableId: string;
 let portalSecretId: string;
 
 const jobFunction = (id: string) => {
-  const fn = portalFunctions.get(id);
-  if (fn?.kind !== 'job') throw new Error(`No job function ${id}`);
+  const fn = portalFunctions.get(`job:${id}`);
+  if (!fn) throw new Error(`No job function ${id}`);
   return fn;
 };
 /** Statements of the inline policies attached to one role. */
@@ -62,17 +62,15 @@ beforeAll(() => {
     const http = tags.find((t) => t.Key === FUNCTION_TAG);
     const job = tags.find((t) => t.Key === JOB_TAG);
     const roleId = getAtt(props.Role)[0];
-    if (http) portalFunctions.set(http.Value, { logicalId, props, roleId, kind: 'http' });
-    if (job) portalFunctions.set(job.Value, { logicalId, props, roleId, kind: 'job' });
+    if (http) portalFunctions.set(`http:${http.Value}`, { logicalId, props, roleId, kind: 'http' });
+    if (job) portalFunctions.set(`job:${job.Value}`, { logicalId, props, roleId, kind: 'job' });
   }
   [[tableId] = ['']] = ofType(synth.portalTemplate, 'AWS::DynamoDB::GlobalTable');
   [[portalSecretId] = ['']] = ofType(synth.portalTemplate, 'AWS::SecretsManager::Secret').filter(([id]) => /PortalSecret/.test(id));
 });
 
 describe('the job table', () => {
-  it('names jobs that no HTTP function shares a name with', () => {
-    const names = new Set(Object.keys(FUNCTIONS));
-    for (const job of ALL_JOBS) expect(names.has(job.id), job.id).toBe(false);
+  it('names every job once', () => {
     expect(new Set(ALL_JOBS.map((j) => j.id)).size).toBe(ALL_JOBS.length);
   });
 
@@ -87,7 +85,7 @@ describe('the job table', () => {
 
 describe('one Lambda function per job, built like the HTTP functions', () => {
   it('deploys exactly the jobs of shared/src/jobs.ts, tagged portal:job and not portal:function', () => {
-    const jobNames = [...portalFunctions].filter(([, f]) => f.kind === 'job').map(([n]) => n);
+    const jobNames = [...portalFunctions].filter(([, f]) => f.kind === 'job').map(([n]) => n.replace(/^job:/, ''));
     expect(jobNames.sort()).toEqual(ALL_JOBS.map((j) => j.id).sort());
     for (const [, props] of ofType(synth.portalTemplate, 'AWS::Lambda::Function')) {
       const keys = ((props.Tags ?? []) as { Key: string }[]).map((t) => t.Key);
@@ -135,7 +133,8 @@ describe('one Lambda function per job, built like the HTTP functions', () => {
       for (const k of ['TABLE_NAME', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL', 'ORIGIN_VERIFY_SECRET_ARN', 'PUBLIC_BASE_URL', 'VNPAY_PAY_URL', 'VNPAY_API_URL']) {
         expect(vars[k], `${job.id} ${k}`).toEqual(httpVars[k]);
       }
-      expect(vars.POWERTOOLS_SERVICE_NAME).toBe(`portal-${job.id}`);
+      // Its own service name in the logs, distinct from an HTTP function of the same name.
+      expect(vars.POWERTOOLS_SERVICE_NAME).toBe(`portal-job-${job.id}`);
       const logGroupId = (props.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
       expect(resources[logGroupId]?.Properties?.RetentionInDays, job.id).toBeGreaterThan(0);
       // A job runs longer than a request, but well within its schedule's period.
@@ -152,6 +151,13 @@ describe('the outbox: a filtered stream mapping with partial batch responses', (
     expect(streamJobs.length).toBeGreaterThan(0);
     const targets = mappings().map(([, p]) => (p.FunctionName as { Ref: string }).Ref);
     expect(targets.sort()).toEqual(streamJobs.map((j) => jobFunction(j.id).logicalId).sort());
+  });
+
+  it('keeps at most two readers on the table stream (DynamoDB Streams throttles a third reader per shard)', () => {
+    // "No more than two processes at most should be reading from the same streams shard at the
+    // same time": a third stream job would need one consumer fanning out instead (ADR 0009).
+    const readers = mappings().filter(([, p]) => JSON.stringify(p.EventSourceArn) === JSON.stringify({ 'Fn::GetAtt': [tableId, 'StreamArn'] }));
+    expect(readers.length).toBeLessThanOrEqual(2);
   });
 
   for (const job of streamJobs) {
@@ -257,10 +263,12 @@ describe('least privilege across the stack', () => {
   });
 
   it('lets exactly the functions and jobs flagged portalSecret read the portal secret', () => {
-    const flagged = (name: string, kind: 'http' | 'job'): boolean =>
-      kind === 'job'
+    const flagged = (key: string, kind: 'http' | 'job'): boolean => {
+      const name = key.replace(/^(http|job):/, '');
+      return kind === 'job'
         ? ALL_JOBS.some((j) => j.id === name && j.portalSecret === true)
-        : 'portalSecret' in FUNCTIONS[name as FunctionName] && (FUNCTIONS[name as FunctionName] as { portalSecret?: true }).portalSecret === true;
+        : (FUNCTIONS[name as FunctionName] as { portalSecret?: true }).portalSecret === true;
+    };
     const roleToFunction = new Map([...portalFunctions].map(([name, f]) => [f.roleId, { name, kind: f.kind }]));
     const readers = allRoles()
       .filter(([, statements]) => JSON.stringify(statements).includes(`"${portalSecretId}"`))
