@@ -7,8 +7,8 @@
  *      4 phone digits 5678), sees the itemised bill (398.000 ₫), takes the share link; a relative
  *      opens that link in a separate browser context and sees the bill with initials only; the
  *      patient pays on the double with the NCB card + OTP, lands on /thanh-toan/ket-qua/?ma=…, which
- *      says paid from OUR records (GET /api/payments/{id}); then the receipt step (only once the
- *      receipts slice shows a link, see `followReceiptIfPresent`); the lookup then shows the bill
+ *      says paid from OUR records (GET /api/payments/{id}); the e-receipt PDF downloads and its
+ *      verification page says valid (`followReceiptIfPresent`); the lookup then shows the bill
  *      paid with no pay button.
  *   2. Another patient cancels on the double (the "Hủy giao dịch" button must be tappable at
  *      412 px) and the result page shows the failure with VNPay's code-24 reason.
@@ -57,14 +57,6 @@ const safeDecode = (text: string) => {
     return text;
   }
 };
-
-/**
- * KNOWN, tolerated for now: the result page asks GET /api/payments/{id}/receipt until the receipts
- * job has issued the PDF, and each 404 answer is logged by Chromium as a console error ("Failed to
- * load resource … 404"). Only that address, only on the paid result page; remove this once the
- * readiness check answers without an error status.
- */
-const RECEIPT_PROBE_404 = /status of 404 \(Not Found\) \(http:\/\/[^/]+\/api\/payments\/[0-9A-Za-z]+\/receipt\)$/;
 
 /** Text as people read it: NBSP and narrow NBSP (formatVnd) as plain spaces, runs collapsed. */
 const plain = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
@@ -290,11 +282,11 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser payments test (Chromium, phone
       expect(await text(page.locator('[data-slot="amount"]'))).toBe(PATIENT.total);
       expect(await text(page.locator('[data-slot="hospital"]'))).toBe(PATIENT.hospital);
       expect(await page.locator('[data-fact="paidAt"]').isVisible()).toBe(true);
-      await c().checkPage(page, 'payment result, paid', { knownConsoleErrors: [RECEIPT_PROBE_404] });
+      await c().checkPage(page, 'payment result, paid');
       await page.screenshot({ path: resolve(RESULTS, 'payments-result.png'), fullPage: true, scale: 'css' });
       expect((await portal?.request(`/api/payments/${paymentId}`))?.status, 'GET /api/payments/{id} without a token').not.toBe(500);
 
-      await followReceiptIfPresent(page);
+      expect(await followReceiptIfPresent(page), 'the paid result page offers the e-receipt').toBe(true);
 
       // Back on the lookup: the same bill is paid and offers no payment.
       const paidPanel = await lookUpBill(page, PATIENT);

@@ -18,6 +18,7 @@ import { logger } from '../platform/logger';
 import type { PortalSecrets } from '../platform/secrets';
 import { getBill, type Deps } from '../repositories/bills';
 import { getAttempt, insertAttempt, settleAttempt, type PayableState, type Settlement, type StoredAttempt } from '../repositories/payments';
+import { getReceiptGuard } from '../repositories/receipts';
 import { billIdFromPayLink } from './pay-links';
 import { queryTransaction } from './vnpay-client';
 
@@ -220,6 +221,8 @@ export async function paymentStatus(deps: PaymentDeps, paymentId: string): Promi
   const attempt = await getAttempt(deps, paymentId);
   if (!attempt) throw new AppError('not_found');
   const failed = attempt.status === 'failed' || attempt.status === 'held';
+  // One more read only for a paid payment: the result page learns here when its receipt is ready.
+  const receipt = attempt.paidAt ? await getReceiptGuard(deps, paymentId) : undefined;
   return {
     paymentId: attempt.paymentId,
     status: attempt.status,
@@ -230,5 +233,6 @@ export async function paymentStatus(deps: PaymentDeps, paymentId: string): Promi
     expiresAt: attempt.expiresAt,
     ...(attempt.paidAt ? { paidAt: attempt.paidAt } : {}),
     ...(failed && attempt.responseCode ? { reason: describeResponseCode(attempt.responseCode) } : {}),
+    ...(receipt?.status === 'issued' ? { receiptNumber: receipt.number } : {}),
   };
 }

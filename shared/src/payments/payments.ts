@@ -34,6 +34,8 @@ export interface PaymentView {
   paidAt?: string;
   /** VNPay's answer in words, for a failed or held payment. */
   reason?: { vi: string; en: string };
+  /** The e-receipt's number once the receipts job has issued it (the PDF is then downloadable). */
+  receiptNumber?: string;
 }
 
 export interface OpenedPayment {

@@ -16,7 +16,7 @@ const BILL_KEYS = {
 } as const satisfies Record<keyof BillView, true>;
 const PAYMENT_KEYS = {
   paymentId: true, status: true, amountVnd: true, payable: true, createdAt: true, expiresAt: true,
-  hospitalName: false, paidAt: false, reason: false,
+  hospitalName: false, paidAt: false, reason: false, receiptNumber: false,
 } as const satisfies Record<keyof PaymentView, boolean>;
 const OPENED_KEYS = { paymentId: true, txnRef: true, paymentUrl: true, expiresAt: true } as const satisfies Record<keyof OpenedPayment, true>;
 

@@ -89,7 +89,7 @@ export function isPaymentView(v: unknown): v is PaymentView {
     isObject(v) && isString(v.paymentId) && isPaymentStatus(v.status) && isNonNegativeInt(v.amountVnd) &&
     isObject(v.payable) && isPayableKind(v.payable.kind) && isString(v.payable.id) &&
     optional(isString)(v.hospitalName) && isTimestamp(v.createdAt) && isTimestamp(v.expiresAt) &&
-    optional(isTimestamp)(v.paidAt) && optional(isReason)(v.reason)
+    optional(isTimestamp)(v.paidAt) && optional(isReason)(v.reason) && optional(isString)(v.receiptNumber)
   );
 }
 

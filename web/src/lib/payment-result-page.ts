@@ -150,8 +150,8 @@ export function initPaymentResult(root: HTMLElement): void {
   }
 
   /**
-   * A paid payment's e-receipt: GET /api/payments/{id}/receipt answers 404 until the receipts job
-   * has issued it (seconds after the IPN), so ask a few times, then offer the download link.
+   * A paid payment's e-receipt: GET /api/payments/{id} carries `receiptNumber` once the receipts
+   * job has issued it (seconds after the IPN), so ask a few times, then offer the download link.
    */
   let receiptChecks: ReturnType<typeof setTimeout> | undefined;
   function showReceipt(p: PaymentView): void {
@@ -165,7 +165,7 @@ export function initPaymentResult(root: HTMLElement): void {
     later.hidden = true;
     let tries = 0;
     const check = async (): Promise<void> => {
-      const issued = await receiptReady(p.paymentId);
+      const issued = await receiptReady(p.paymentId, { lang });
       if (issued) {
         link.href = receiptPdfPath(p.paymentId);
         if (issued.number) {

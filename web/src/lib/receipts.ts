@@ -5,7 +5,7 @@
  * (importing it would bring zod into the page); test/unit/web/receipts.test.ts keeps them equal.
  */
 import type { PaymentMethod, ReceiptKind, ReceiptStatus, ReceiptVerification } from '@portal/shared/receipts/receipt';
-import { getJson, type RequestOptions } from './api';
+import { getJson, getPayment, type RequestOptions } from './api';
 
 export const RECEIPT_NUMBER_PATTERN = /^(BL|HD)-\d{4}-\d{6,8}$/;
 export const RECEIPT_KIND_VALUES = ['bien_lai', 'hoa_don'] as const satisfies readonly ReceiptKind[];
@@ -64,14 +64,11 @@ export function receiptNumberFromDisposition(header: string | null): string | un
  * Once the payment's receipt PDF can be downloaded: `{ number }` (the number may be missing if
  * the header was stripped); undefined on 404 (not issued yet) or any failure.
  */
-export async function receiptReady(paymentId: string): Promise<{ number?: string } | undefined> {
+export async function receiptReady(paymentId: string, options: RequestOptions): Promise<{ number?: string } | undefined> {
   try {
-    // The API answers with cache-control: no-store, so a 404 is never cached.
-    const response = await fetch(receiptPdfPath(paymentId), { method: 'GET', credentials: 'same-origin' });
-    await response.body?.cancel();
-    if (!response.ok || !(response.headers.get('content-type') ?? '').startsWith('application/pdf')) return undefined;
-    const number = receiptNumberFromDisposition(response.headers.get('content-disposition'));
-    return number ? { number } : {};
+    // The payment's own status says when its receipt is issued: no probing the PDF (and no 404s).
+    const payment = await getPayment(paymentId, options);
+    return payment.receiptNumber ? { number: payment.receiptNumber } : undefined;
   } catch {
     return undefined;
   }
