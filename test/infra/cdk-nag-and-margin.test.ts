@@ -75,10 +75,11 @@ describe('CloudFormation resource margin', () => {
     }
   });
 
-  it(`stays at or under ${PROJECTED_CEILING} resources at four times today's routes or 150 routes, whichever is larger, and three times today's jobs or 6`, () => {
+  // Jobs grow more slowly than routes (a handful per issue at most): twice today's, at least 6.
+  it(`stays at or under ${PROJECTED_CEILING} resources at four times today's routes or 150 routes, whichever is larger, and twice today's jobs or 6`, () => {
     const perRoute = (resourceCount(longer.portalTemplate) - resourceCount(real.portalTemplate)) / EXTRA_ROUTES;
     const target = Math.max(4 * routes.length, 150);
-    const targetJobs = Math.max(3 * jobs.length, 6);
+    const targetJobs = Math.max(2 * jobs.length, 6);
     const perJob = Math.max(...resourcesPerJob().values());
     const projected = resourceCount(real.portalTemplate) + (target - routes.length) * perRoute + (targetJobs - jobs.length) * perJob;
     console.log(`projected at ${target} routes and ${targetJobs} jobs: ${projected}`);
