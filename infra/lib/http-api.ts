@@ -73,12 +73,19 @@ export class PortalHttpApi extends Construct {
         httpApi: this.api,
         routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
         integration: integrationFor(route.fn),
-        ...(route.auth === 'public' ? {} : { authorizer: jwt }),
+        // A route that also takes a hospital system's API key cannot demand a JWT at the gateway; the
+        // function verifies the key or the token itself (ADR 0012).
+        ...(route.auth === 'public' || route.auth.apiKey ? {} : { authorizer: jwt }),
       });
       if (route.auth === 'public') {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason: `${routeKey(route)} is public by the route table (${route.summary}); every other route has the JWT authorizer.`,
+        });
+      } else if (route.auth.apiKey) {
+        Validations.of(httpRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${routeKey(route)} accepts a hospital information system's API key as well as a staff token (${route.summary}); the function authenticates both before the handler runs (ADR 0012).`,
         });
       }
     }

@@ -12,13 +12,21 @@ import { ROLES, type Duty, type Role } from './roles';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ANY';
 /** Table access a route needs; a function's IAM policy is the access of its routes. */
 export type TableAccess = 'none' | 'read' | 'write';
-export type AuthRule = 'public' | { roles: readonly Role[]; duties?: readonly Duty[] };
+export type AuthRule =
+  | 'public'
+  | {
+      roles: readonly Role[];
+      duties?: readonly Duty[];
+      /** Also accept a hospital information system's API key (`x-api-key`), as staff of its hospital (ADR 0012). */
+      apiKey?: 'his';
+    };
 
 export const FUNCTIONS = {
   platform: { access: 'none', description: 'Health, the signed-in user, unknown paths' },
   catalogue: { access: 'read', description: 'Procedure catalogue reads' },
   catalogueAdmin: { access: 'write', description: 'Catalogue changes by administrators' },
   audit: { access: 'read', description: 'Audit log reader for administrators' },
+  hospitalAdmin: { access: 'write', description: "Hospitals' settings by administrators: API keys of their information systems" },
   payments: { access: 'write', description: 'Bills from hospitals, bill lookup, payment attempts and VNPay notifications', portalSecret: true },
   refunds: { access: 'write', description: 'Refund requests and decisions (maker–checker) and the VNPay refund call', portalSecret: true },
   desk: { access: 'write', description: "A hospital's cashier desk and finance office: bills, payments, reconciliation (reads are audited)", portalSecret: true },
@@ -49,7 +57,7 @@ export const routes = [
   { id: 'procedures.get', method: 'GET', path: '/api/procedures/{code}', auth: 'public', access: 'read', fn: 'catalogue', summary: 'One procedure' },
   { id: 'procedures.update', method: 'PATCH', path: '/api/procedures/{code}', auth: adminOnly, access: 'write', fn: 'catalogueAdmin', summary: 'Suspend or resume online submission of a procedure' },
   { id: 'audit.list', method: 'GET', path: '/api/audit/{targetType}/{targetId}', auth: adminOnly, access: 'read', fn: 'audit', summary: 'Audit entries of one target' },
-  { id: 'his.bills.push', method: 'POST', path: '/api/his/bills', auth: { roles: ['hospital_staff'] }, access: 'write', fn: 'payments', summary: "A hospital's information system pushes a bill" },
+  { id: 'his.bills.push', method: 'POST', path: '/api/his/bills', auth: { roles: ['hospital_staff'], apiKey: 'his' }, access: 'write', fn: 'payments', summary: "A hospital's information system pushes a bill" },
   { id: 'bills.lookup', method: 'POST', path: '/api/bills/lookup', auth: 'public', access: 'write', fn: 'payments', summary: 'A patient finds a bill with its codes and a second factor' },
   { id: 'bills.payLink', method: 'GET', path: '/api/bills/pay-link/{token}', auth: 'public', access: 'read', fn: 'paymentsRead', summary: 'The bill behind a shareable pay link, without personal data' },
   { id: 'payments.create', method: 'POST', path: '/api/payments', auth: 'public', access: 'write', fn: 'payments', summary: 'Start a VNPay payment of a payable (by pay link, or as its hospital staff)' },
@@ -64,6 +72,7 @@ export const routes = [
   { id: 'desk.reconciliation', method: 'GET', path: '/api/hospitals/{hospitalId}/reconciliation', auth: cashier, access: 'write', fn: 'desk', summary: 'Daily reconciliation report (CSV, GMT+7)' },
   { id: 'receipts.pdf', method: 'GET', path: '/api/payments/{paymentId}/receipt', auth: 'public', access: 'read', fn: 'receipts', summary: 'The e-receipt PDF of a paid payment (the id is the capability); 404 until issued' },
   { id: 'receipts.verify', method: 'GET', path: '/api/receipts/{number}', auth: 'public', access: 'read', fn: 'receipts', summary: 'Public verification of a receipt number, without personal data' },
+  { id: 'hisKeys.create', method: 'POST', path: '/api/hospitals/{hospitalId}/his-keys', auth: adminOnly, access: 'write', fn: 'hospitalAdmin', summary: "An administrator issues an API key for a hospital's information system (shown once)" },
   { id: 'fallback.notFound', method: 'ANY', path: '/api/{proxy+}', auth: 'public', access: 'none', fn: 'platform', summary: 'Unknown API path or method: problem+json 404/405' },
 ] as const satisfies readonly Route[];
 

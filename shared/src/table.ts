@@ -45,6 +45,8 @@ export const keys = {
   /** A patient's bills at one hospital (cashier search by patient code), newest last. */
   patientBills: (hospitalId: string, patientCode: string) => ({ pk: `PATIENTBILLS#${hospitalId}#${patientCode}` }),
   patientBill: (hospitalId: string, patientCode: string, createdAt: string, billId: string): Keys => ({ pk: `PATIENTBILLS#${hospitalId}#${patientCode}`, sk: `${createdAt}#${billId}` }),
+  /** A hospital information system's API key, by the SHA-256 of the key (the key itself is never stored). */
+  hisKey: (keyHash: string): Keys => ({ pk: `HISKEY#${keyHash}`, sk: 'HISKEY' }),
   payment: (paymentId: string): Keys => ({ pk: `PAYMENT#${paymentId}`, sk: 'PAYMENT' }),
   /** A hospital's payment attempts of one Vietnam day (cashier, finance), on byWorkQueue. */
   hospitalPaymentsQueue: (hospitalId: string, vietnamDay: string) => ({ queuePk: `HOSPITAL#${hospitalId}#PAYMENTS#${vietnamDay}` }),

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FUNCTIONS, routeKey, routes, type FunctionName } from '@portal/shared/routes';
+import { FUNCTIONS, routeKey, routes, type FunctionName, type Route } from '@portal/shared/routes';
 import { table } from '@portal/shared/table';
 import { FUNCTION_TAG } from '../../infra/lib/functions';
 import { ofType, resourcesOf, synthPortal, type Synthesised } from './synth';
@@ -22,10 +22,12 @@ const readsPortalSecret = (name: FunctionName): boolean => {
   const spec: FunctionSpec = FUNCTIONS[name];
   return 'portalSecret' in spec && spec.portalSecret === true;
 };
+/** Access to the documents bucket (ADR 0011; test/infra/documents-and-callbacks.test.ts checks it). */
+const declaresDocuments = (name: FunctionName): boolean => 'documents' in FUNCTIONS[name];
 
 let synth: Synthesised;
 /** Logical ids of the two secrets, the key that encrypts them and the table's key. */
-let ids: { originVerify: string; portalSecret: string; secretsKey: string; tableKey: string };
+let ids: { originVerify: string; portalSecret: string; secretsKey: string; tableKey: string; documentsKey: string };
 /** Portal functions by FUNCTIONS key (CDK's own helper functions carry no portal tag). */
 const portalFunctions = new Map<string, { logicalId: string; props: Record<string, unknown> }>();
 
@@ -55,6 +57,7 @@ beforeAll(() => {
     portalSecret: secretId(/PortalSecret/),
     secretsKey: (secrets.find(([id]) => id === originVerify)?.[1].KmsKeyId as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0],
     tableKey: replica?.SSESpecification.KMSMasterKeyId['Fn::GetAtt'][0] ?? '',
+    documentsKey: ofType(synth.portalTemplate, 'AWS::KMS::Key').find(([id]) => /DocumentsKey/.test(id))?.[0] ?? '',
   };
 });
 
@@ -72,11 +75,14 @@ describe('HTTP API routes come from the one route table', () => {
     expect([...keys].sort()).toEqual(routes.map(routeKey).sort());
   });
 
-  it('puts the JWT authorizer on every route that is not public, and on no public route', () => {
+  it('puts the JWT authorizer on every route that is not public, except those that also take an HIS API key (ADR 0012)', () => {
     const byKey = new Map(ofType(synth.portalTemplate, 'AWS::ApiGatewayV2::Route').map(([, p]) => [p.RouteKey, p]));
-    for (const route of routes) {
-      expect(byKey.get(routeKey(route))?.AuthorizationType, routeKey(route)).toBe(route.auth === 'public' ? 'NONE' : 'JWT');
+    const table: readonly Route[] = routes;
+    for (const route of table) {
+      const gatewayChecksJwt = route.auth !== 'public' && !route.auth.apiKey;
+      expect(byKey.get(routeKey(route))?.AuthorizationType, routeKey(route)).toBe(gatewayChecksJwt ? 'JWT' : 'NONE');
     }
+    expect(table.filter((r) => r.auth !== 'public' && r.auth.apiKey).map((r) => r.id)).toEqual(['his.bills.push']);
   });
 
   it('trusts only tokens from the portal user pool for the portal app client', () => {
@@ -114,6 +120,7 @@ describe('one Lambda function per entry of FUNCTIONS', () => {
         'AUTH_AUDIENCE', 'AUTH_ISSUER', 'AUTH_JWKS_URL', 'LOG_LEVEL', 'NODE_OPTIONS', 'ORIGIN_VERIFY_SECRET_ARN', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME',
         'PUBLIC_BASE_URL', 'VNPAY_API_URL', 'VNPAY_PAY_URL',
         ...(readsPortalSecret(name as FunctionName) ? ['PORTAL_SECRET_ARN'] : []),
+        ...(declaresDocuments(name as FunctionName) ? ['DOCUMENTS_BUCKET'] : []),
       ];
       expect(vars, name).toEqual(expected.sort());
     }
@@ -148,9 +155,12 @@ describe('least-privilege table access', () => {
       const tableKms = kmsActionsOn(name, ids.tableKey);
       if (spec.access === 'none') expect(tableKms).toEqual([]);
       if (spec.access === 'read') expect(tableKms).toEqual(['kms:Decrypt']);
-      // Every function may also decrypt the origin-verify secret (next block); no other key.
+      // Every function may also decrypt the origin-verify secret (next block), and those that
+      // declare documents use the documents key; no other key.
+      const keys = [ids.tableKey, ids.secretsKey, ...(declaresDocuments(name) ? [ids.documentsKey] : [])];
       const kmsStatements = statementsOf(name).filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
-      for (const s of kmsStatements) expect([ids.tableKey, ids.secretsKey].some((k) => JSON.stringify(s.Resource).includes(`"${k}"`)), name).toBe(true);
+      for (const s of kmsStatements) expect(keys.some((k) => JSON.stringify(s.Resource).includes(`"${k}"`)), name).toBe(true);
+      expect(ids.documentsKey).not.toBe('');
     });
   }
 

@@ -28,3 +28,9 @@ export const demoBills: HisBill[] = [
     amountDue: 36_000,
   },
 ];
+
+/**
+ * The local demo HIS API key of a hospital (ADR 0012): a fixed, well-known value so scripts and the
+ * README can use it. Local seed only; in AWS an administrator issues real keys.
+ */
+export const demoHisKey = (hospitalId: string): string => `his_${hospitalId}_${'demo'.padEnd(43, '0')}`;

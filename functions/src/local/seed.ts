@@ -7,6 +7,9 @@ import { catalogue } from '@portal/shared/procedures/catalogue';
 import { keys } from '@portal/shared/table';
 import { newId } from '../platform/ids';
 import { insertBill } from '../repositories/bills';
+import { insertHisKey } from '../repositories/his-keys';
+import { demoHisKey } from './demo-bills';
+import { hospitals } from '@portal/shared/hospitals';
 import { demoBills } from './demo-bills';
 
 /** The seed acts as the hospitals' information systems; its audit entries say so. */
@@ -39,6 +42,14 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
       written++;
     } catch (error) {
       // The bill-code guard already exists: seeded on an earlier start.
+      if ((error as { name?: string }).name !== 'TransactionCanceledException') throw error;
+    }
+  }
+  for (const { hospitalId } of hospitals) {
+    try {
+      await insertHisKey({ db, tableName }, demoHisKey(hospitalId), { keyId: `demo-${hospitalId}`, hospitalId, createdAt: new Date().toISOString(), createdBy: 'seed' });
+      written++;
+    } catch (error) {
       if ((error as { name?: string }).name !== 'TransactionCanceledException') throw error;
     }
   }

@@ -32,6 +32,7 @@ const lambdaModules: Record<FunctionName, () => Promise<{ handler: LambdaHandler
   catalogue: () => import('../lambdas/catalogue'),
   catalogueAdmin: () => import('../lambdas/catalogueAdmin'),
   audit: () => import('../lambdas/audit'),
+  hospitalAdmin: () => import('../lambdas/hospitalAdmin'),
   payments: () => import('../lambdas/payments'),
   paymentsRead: () => import('../lambdas/paymentsRead'),
   refunds: () => import('../lambdas/refunds'),

@@ -60,13 +60,28 @@ export function bearerToken(headers: Record<string, string | undefined>): string
 }
 
 /**
+ * A hospital information system calling with its API key acts as staff of its own hospital with
+ * no duties (ADR 0012). The table client loads only here, so functions without such routes never
+ * create one for authentication.
+ */
+async function principalFromApiKey(apiKey: string): Promise<Principal> {
+  const [{ db, tableName }, { findHisKey }] = await Promise.all([import('./dynamo'), import('../repositories/his-keys')]);
+  const key = /^his_[a-z0-9-]{3,40}_[\w-]{43}$/.test(apiKey) ? await findHisKey({ db, tableName }, apiKey) : undefined;
+  if (!key || key.revoked) throw new AppError('unauthenticated');
+  return { userId: `his:${key.hospitalId}:${key.keyId}`, role: 'hospital_staff', name: 'HIS', hospitalId: key.hospitalId, duties: [] };
+}
+
+/**
  * Resolve the caller and apply the route's rule. Public routes still identify a caller who sent
  * a token (so a handler can tailor its answer), but a bad token on a public route is ignored.
  */
 export async function authorize(rule: AuthRule, headers: Record<string, string | undefined>): Promise<Principal | undefined> {
   const token = bearerToken(headers);
   let principal: Principal | undefined;
-  if (token) {
+  const apiKey = headers['x-api-key'];
+  if (rule !== 'public' && rule.apiKey === 'his' && apiKey && !token) {
+    principal = await principalFromApiKey(apiKey);
+  } else if (token) {
     try {
       principal = await verifyToken(token);
     } catch (error) {

@@ -6,7 +6,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { config } from './config';
 
-const SENSITIVE_KEY = /^(authorization|cookie|set-cookie|token|id_token|access_token|password|secret|cccd|personalid|bhxh|phone|patientphone|dob|dateofbirth|patientdob|fullname|patientname|email|address|body)$/i;
+const SENSITIVE_KEY = /^(authorization|x-api-key|cookie|set-cookie|token|id_token|access_token|password|secret|cccd|personalid|bhxh|phone|patientphone|dob|dateofbirth|patientdob|fullname|patientname|email|address|body)$/i;
 
 const SENSITIVE_VALUE: [RegExp, string][] = [
   [/\bBearer\s+[\w.-]+/gi, 'Bearer [redacted]'],
