@@ -40,7 +40,7 @@ async function messagesFor(deps: OutboxDeps, event: OutboxEvent): Promise<Messag
     return [{
       channel: 'sms',
       to: bill.patientPhone,
-      text: `Đã nhận thanh toán ${formatVnd(event.amountVnd ?? bill.amountDue)} cho hóa đơn ${bill.billCode}. Xem kết quả: ${deps.publicBaseUrl}/thanh-toan/ket-qua/?ma=${event.paymentId}`,
+      text: `Đã nhận thanh toán ${formatVnd(event.amountVnd ?? bill.amountDue)} cho hóa đơn ${bill.billCode}. Kết quả và biên lai điện tử: ${deps.publicBaseUrl}/thanh-toan/ket-qua/?ma=${event.paymentId}`,
     }];
   }
   return [];
