@@ -8,8 +8,8 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/src/table';
 import { vietnamDate } from '../../shared/src/vietnamese';
+import { openPayment, payByIpn, payOnDouble, paymentStatus, pushBill } from '../helpers/payments';
 import { startTestPortal, type TestPortal } from '../helpers/portal';
-import { resultFields, signedResultQuery } from '../helpers/vnpay';
 
 let portal: TestPortal;
 beforeAll(async () => {
@@ -18,20 +18,10 @@ beforeAll(async () => {
 afterAll(() => portal.close());
 
 const json = { 'content-type': 'application/json' };
-let sequence = 0;
 
-async function openPaymentForNewBill(amount = 150_000): Promise<{ billId: string; paymentId: string; payLinkToken: string }> {
-  const pushed = await portal.request('/api/his/bills', {
-    as: 'cashier-cho-ray', method: 'POST', headers: json,
-    body: JSON.stringify({
-      hospitalId: 'hosp-cho-ray', billCode: `HD-O-${++sequence}-${Date.now()}`, patientCode: 'BN-O-1', patientName: 'Đinh Thị Mai', patientPhone: '0977000111', patientDob: '1991-09-09',
-      items: [{ code: 'KB', name: 'Khám bệnh', quantity: 1, unitPrice: amount, insuranceCovered: 0 }], amountDue: amount,
-    }),
-  });
-  const { billId, payLinkToken } = (await pushed.json()) as { billId: string; payLinkToken: string };
-  const opened = await portal.request('/api/payments', { method: 'POST', headers: json, body: JSON.stringify({ payLinkToken }) });
-  const { paymentId } = (await opened.json()) as { paymentId: string };
-  return { billId, paymentId, payLinkToken };
+async function openPaymentForNewBill(amount = 150_000): Promise<{ billId: string; paymentId: string; paymentUrl: string }> {
+  const { billId, payLinkToken } = await pushBill(portal, { amount, patientPhone: '0977000111' });
+  return { billId, ...(await openPayment(portal, payLinkToken)) };
 }
 
 const messagesFor = async (paymentId: string) =>
@@ -41,7 +31,7 @@ const messagesFor = async (paymentId: string) =>
 describe('the outbox consumer on the stream', () => {
   it('turns a payment into one SMS to the patient, once, without re-sending on redelivery', async () => {
     const { paymentId } = await openPaymentForNewBill(150_000);
-    await portal.request(`/api/payments/vnpay/ipn?${signedResultQuery(resultFields({ txnRef: paymentId, amountVnd: 150_000 }))}`);
+    expect(await payByIpn(portal, paymentId, 150_000)).toBe('00');
     await portal.server.jobs!.drain();
     const messages = await messagesFor(paymentId);
     expect(messages).toHaveLength(1);
@@ -58,17 +48,7 @@ describe('the outbox consumer on the stream', () => {
   });
 });
 
-/** Pays on the sandbox double with its QR shortcut; returns once the double has taken the money. */
-async function payOnDouble(paymentId: string): Promise<void> {
-  const { paymentUrl } = (await (await portal.request('/api/payments', { method: 'POST', headers: json, body: JSON.stringify({ payable: { kind: 'bill', id: (await billIdOf(paymentId)) } }), as: 'cashier-cho-ray' })).json()) as { paymentUrl: string };
-  const url = new URL(paymentUrl);
-  const page = await (await portal.request(url.pathname + url.search)).text();
-  const session = /name="session" value="([^"]+)"/.exec(page)?.[1] ?? '';
-  const paid = await portal.request('/sandbox/vnpay/paymentv2/qr', { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `session=${encodeURIComponent(session)}` });
-  expect(paid.status).toBe(302);
-}
-const billIdOf = async (paymentId: string) => String(((await portal.db.send(new GetCommand({ TableName: portal.tableName, Key: keys.payment(paymentId) }))).Item?.payable as { id: string }).id);
-const statusOf = async (paymentId: string) => ((await (await portal.request(`/api/payments/${paymentId}`)).json()) as { status: string }).status;
+const statusOf = (paymentId: string) => paymentStatus(portal, paymentId);
 
 describe('the payments sweep', () => {
   it('leaves attempts alone before they expire', async () => {
@@ -82,8 +62,8 @@ describe('the payments sweep', () => {
     try {
       const payments: string[] = [];
       for (let i = 0; i < 50; i++) {
-        const { paymentId } = await openPaymentForNewBill(10_000 + i);
-        await payOnDouble(paymentId);
+        const { paymentId, paymentUrl } = await openPaymentForNewBill(10_000 + i);
+        await payOnDouble(portal, paymentUrl);
         payments.push(paymentId);
       }
       expect(new Set(await Promise.all(payments.map(statusOf)))).toEqual(new Set(['pending']));

@@ -6,6 +6,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/src/table';
+import { openPayment, payOnDouble, pushBill, waitForStatus } from '../helpers/payments';
 import { startTestPortal, type TestPortal } from '../helpers/portal';
 
 let portal: TestPortal;
@@ -15,31 +16,14 @@ beforeAll(async () => {
 afterAll(() => portal.close());
 
 const json = { 'content-type': 'application/json' };
-let sequence = 0;
 
-/** A bill paid through the double: its card flow sets the transaction number VNPay's refund needs. */
+/** A bill paid through the double, so VNPay's side holds the transaction it will refund. */
 async function paidPayment(amount: number): Promise<{ billId: string; paymentId: string }> {
-  const pushed = await portal.request('/api/his/bills', {
-    as: 'cashier-cho-ray', method: 'POST', headers: json,
-    body: JSON.stringify({
-      hospitalId: 'hosp-cho-ray', billCode: `HD-R-${++sequence}-${Date.now()}`, patientCode: 'BN-R-1', patientName: 'Hồ Văn Tư', patientPhone: '0966000222', patientDob: '1980-08-08',
-      items: [{ code: 'TU', name: 'Tạm ứng viện phí', quantity: 1, unitPrice: amount, insuranceCovered: 0 }], amountDue: amount,
-    }),
-  });
-  const { billId, payLinkToken } = (await pushed.json()) as { billId: string; payLinkToken: string };
-  const opened = (await (await portal.request('/api/payments', { method: 'POST', headers: json, body: JSON.stringify({ payLinkToken }) })).json()) as { paymentId: string; paymentUrl: string };
-  // Pay on the double (the QR shortcut), so VNPay's side knows the transaction it will refund.
-  const url = new URL(opened.paymentUrl);
-  const page = await (await portal.request(url.pathname + url.search)).text();
-  const session = /name="session" value="([^"]+)"/.exec(page)?.[1] ?? '';
-  const paid = await portal.request('/sandbox/vnpay/paymentv2/qr', { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `session=${encodeURIComponent(session)}` });
-  expect(paid.status).toBe(302);
-  for (let i = 0; i < 100; i++) {
-    const status = ((await (await portal.request(`/api/payments/${opened.paymentId}`)).json()) as { status: string }).status;
-    if (status === 'paid') break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return { billId, paymentId: opened.paymentId };
+  const { billId, payLinkToken } = await pushBill(portal, { amount });
+  const { paymentId, paymentUrl } = await openPayment(portal, payLinkToken);
+  await payOnDouble(portal, paymentUrl);
+  await waitForStatus(portal, paymentId, 'paid');
+  return { billId, paymentId };
 }
 
 const requestRefund = (paymentId: string, amountVnd: number, as = 'cashier-cho-ray') =>
