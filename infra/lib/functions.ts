@@ -1,9 +1,10 @@
 /**
  * The one "portal function" builder, and the HTTP functions built with it: one NodejsFunction per
  * entry of FUNCTIONS (shared/src/routes.ts), each with its own role that holds exactly the table
- * access the function's routes declare, and read access to the portal secret only where the entry
- * says `portalSecret: true`. Functions group routes with the same data access (ADR 0002), so a new
- * route normally adds no function. The jobs of shared/src/jobs.ts (infra/lib/jobs.ts, ADR 0009)
+ * access the function's routes declare, read access to the portal secret only where the entry
+ * says `portalSecret: true`, and the documents bucket only where it says `documents` (ADR 0011).
+ * Functions group routes with the same data access (ADR 0002), so a new route normally adds no
+ * function. The jobs of shared/src/jobs.ts (infra/lib/jobs.ts, ADR 0009)
  * are built by the same `portalFunction`, so bundling, runtime, environment, log group, grants and
  * alarms cannot drift apart between the two.
  */
@@ -12,6 +13,7 @@ import { Alarm, ComparisonOperator, TreatMissingData, type IAlarmAction } from '
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -31,6 +33,28 @@ export const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Bat
 export const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 export const AUDIT_PREFIX = 'AUDIT#';
 
+/** What a function or job may do in the documents bucket (`documents` in FUNCTIONS and shared/src/jobs.ts). */
+export type DocumentsAccess = 'read' | 'write';
+/**
+ * The part of the documents bucket the portal functions may touch: the receipt PDFs
+ * (functions/src/services/receipts/issue.ts keys them `receipts/<year>/<number>.pdf`). Dossier
+ * attachments and licences will live under prefixes of their own, each granted on its own.
+ */
+export const DOCUMENTS_PREFIX = 'receipts/';
+/**
+ * Object actions by declaration. 'write' keeps GetObject (the receipts job may read back what it
+ * wrote) but never DeleteObject: a receipt once issued stays, and the bucket is versioned anyway.
+ * Nobody gets ListBucket: no function needs to enumerate documents, it reads keys the table
+ * records (so a missing object is a 403, not a 404: functions/src/platform/storage.ts).
+ */
+export const DOCUMENT_ACTIONS: Record<DocumentsAccess, string[]> = { read: ['s3:GetObject'], write: ['s3:GetObject', 's3:PutObject'] };
+/**
+ * The documents key through S3 only: SSE-KMS encrypts with a data key S3 asks KMS for
+ * (GenerateDataKey) and decrypts with Decrypt; S3 never calls kms:Encrypt, so nobody gets it.
+ * A writer also reads (GetObject), hence Decrypt on both.
+ */
+export const DOCUMENT_KEY_ACTIONS: Record<DocumentsAccess, string[]> = { read: ['kms:Decrypt'], write: ['kms:Decrypt', 'kms:GenerateDataKey'] };
+
 type FunctionSpec = (typeof FUNCTIONS)[FunctionName];
 
 export function tableActions(access: TableAccess): string[] {
@@ -47,6 +71,8 @@ export interface PortalFunctionContext {
   originVerify: { secret: ISecret; key: IKey };
   /** VNPay credentials and pay-link key (JSON), for the functions flagged `portalSecret`. */
   portalSecret: { secret: ISecret; key: IKey };
+  /** The private documents bucket and its key, for the functions that declare `documents`. */
+  documents: { bucket: IBucket; key: IKey };
   /** Deployment settings from CDK context (infra/lib/settings.ts). */
   settings: PortalSettings;
   logRetention?: RetentionDays;
@@ -69,8 +95,14 @@ export interface PortalFunctionSpec {
    * the descriptions of the role and alarms.
    */
   kind: 'http' | 'job';
+  /** Access to the documents bucket (`documents` of its FUNCTIONS or job entry); none when absent. */
+  documents?: DocumentsAccess;
+  /** Sends callbacks to hospitals' information systems: gets `HIS_CALLBACK_URLS` (ADR 0010). */
+  hisCallbacks?: boolean;
   /** @default 10 seconds (an HTTP request's budget) */
   timeout?: Duration;
+  /** @default 512 MB */
+  memorySize?: number;
 }
 
 /**
@@ -96,6 +128,7 @@ export function portalFunction(scope: Construct, spec: PortalFunctionSpec, props
   grantTable(scope, role, access, props);
   grantSecretRead(scope, role, 'OriginVerifySecret', props.originVerify);
   if (spec.portalSecret) grantSecretRead(scope, role, 'PortalSecret', props.portalSecret);
+  if (spec.documents) grantDocuments(scope, role, spec.documents, props.documents);
 
   const fn = new NodejsFunction(scope, name, {
     entry: spec.entry,
@@ -103,7 +136,7 @@ export function portalFunction(scope: Construct, spec: PortalFunctionSpec, props
     description,
     runtime: Runtime.NODEJS_22_X,
     architecture: Architecture.ARM_64,
-    memorySize: 512,
+    memorySize: spec.memorySize ?? 512,
     timeout: spec.timeout ?? Duration.seconds(10),
     role,
     logGroup,
@@ -122,6 +155,8 @@ export function portalFunction(scope: Construct, spec: PortalFunctionSpec, props
       PUBLIC_BASE_URL: props.settings.publicBaseUrl,
       VNPAY_PAY_URL: props.settings.vnpay.payUrl,
       VNPAY_API_URL: props.settings.vnpay.apiUrl,
+      ...(spec.documents ? { DOCUMENTS_BUCKET: props.documents.bucket.bucketName } : {}),
+      ...(spec.hisCallbacks ? { HIS_CALLBACK_URLS: JSON.stringify(props.settings.hisCallbackUrls) } : {}),
       NODE_OPTIONS: '--enable-source-maps',
     },
     bundling: {
@@ -193,6 +228,29 @@ function grantSecretRead(scope: Construct, role: Role, sid: string, { secret, ke
   );
 }
 
+/**
+ * Object access to the documents prefix by declaration (DOCUMENT_ACTIONS), not `bucket.grantRead`/
+ * `grantReadWrite`, which add s3:List*, s3:GetBucket*, s3:Abort*, s3:DeleteObject* on the whole
+ * bucket and kms:ReEncrypt*, kms:GenerateDataKey* on the key. The key only through S3 in this region.
+ */
+function grantDocuments(scope: Construct, role: Role, access: DocumentsAccess, { bucket, key }: { bucket: IBucket; key: IKey }): void {
+  const stack = Stack.of(scope);
+  role.addToPolicy(new PolicyStatement({ sid: 'Documents', actions: DOCUMENT_ACTIONS[access], resources: [bucket.arnForObjects(`${DOCUMENTS_PREFIX}*`)] }));
+  role.addToPolicy(
+    new PolicyStatement({
+      sid: 'DocumentsKey',
+      actions: DOCUMENT_KEY_ACTIONS[access],
+      resources: [key.keyArn],
+      conditions: { StringEquals: { 'kms:ViaService': `s3.${stack.region}.${stack.urlSuffix}` } },
+    }),
+  );
+  const bucketId = stack.getLogicalId(bucket.node.defaultChild as CfnElement);
+  Validations.of(role).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${DOCUMENTS_PREFIX}*]`,
+    reason: `Receipt PDFs are keyed by receipt number (${DOCUMENTS_PREFIX}<year>/<number>.pdf), unknown until issued; the wildcard covers that prefix of the documents bucket only, with ${DOCUMENT_ACTIONS[access].join(' and ')} only (ADR 0011).`,
+  });
+}
+
 function grantTable(scope: Construct, role: Role, access: TableAccess, props: PortalFunctionContext): void {
   const actions = tableActions(access);
   if (actions.length === 0) return;
@@ -237,6 +295,7 @@ export class PortalFunctions extends Construct {
             entry: lambdaEntry(name),
             access: spec.access,
             portalSecret: 'portalSecret' in spec && spec.portalSecret === true,
+            ...('documents' in spec ? { documents: spec.documents } : {}),
             kind: 'http',
           },
           props,

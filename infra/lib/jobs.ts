@@ -1,8 +1,8 @@
 /**
  * The jobs of shared/src/jobs.ts: functions no HTTP route invokes (ADR 0009). Each is built by the
  * same `portalFunction` as the HTTP functions (same bundle settings, runtime, environment, log
- * group, table grant, audit-log Deny, portal-secret grant), tagged `portal:job`, and gets the
- * trigger its entry names:
+ * group, table grant, audit-log Deny, portal-secret and documents grants), tagged `portal:job`, and
+ * gets the trigger its entry names:
  *
  * - `stream`: an event source mapping on the table's stream, filtered to outbox INSERTs, with
  *   partial batch responses, bisection, bounded retries and an on-failure SQS destination. Only
@@ -30,6 +30,23 @@ import { jobEntry } from './paths';
 
 /** A job may run longer than an HTTP request (the sweep calls QueryDR once per expired attempt), and well under the 5-minute schedule. */
 export const JOB_TIMEOUT = Duration.minutes(2);
+
+/**
+ * Jobs that need more than a default job: the receipts job renders PDFs (pdf-lib, fontkit, an
+ * embedded font) for up to a batch of ten payments; CPU comes with memory, so it keeps 512 MB even
+ * if the default ever shrinks, and gets five minutes for a whole batch on a cold container. A
+ * longer timeout holds the stream shard longer when a batch hangs, so it is not the default.
+ */
+export const JOB_SIZING: Partial<Record<JobId, { memorySize: number; timeout: Duration }>> = {
+  receipts: { memorySize: 512, timeout: Duration.minutes(5) },
+};
+
+/**
+ * Jobs that call hospitals' information systems (ADR 0010) and so get `HIS_CALLBACK_URLS`: the
+ * outbox (first attempt) and the retry sweep. shared/src/jobs.ts has no field for it; a job that
+ * builds `platformDeps` without being listed here parses the default `{}` and sends nothing.
+ */
+export const HIS_CALLBACK_JOBS: readonly JobId[] = ['outbox', 'hisCallbacks'];
 
 /**
  * The outbox mapping's settings: small batches, each failed record reported back (the handler
@@ -75,6 +92,7 @@ export class PortalJobs extends Construct {
     const byId: Partial<Record<string, NodejsFunction>> = {};
     const deadLetters: Partial<Record<string, Queue>> = {};
     for (const job of jobTable as readonly Job[]) {
+      const sizing = JOB_SIZING[job.id as JobId];
       const fn = portalFunction(
         this,
         {
@@ -83,8 +101,11 @@ export class PortalJobs extends Construct {
           entry: jobEntry(job.id),
           access: job.access,
           portalSecret: job.portalSecret === true,
+          ...(job.documents ? { documents: job.documents } : {}),
+          hisCallbacks: HIS_CALLBACK_JOBS.includes(job.id as JobId),
           kind: 'job',
-          timeout: JOB_TIMEOUT,
+          timeout: sizing?.timeout ?? JOB_TIMEOUT,
+          memorySize: sizing?.memorySize,
         },
         props,
       );

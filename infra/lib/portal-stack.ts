@@ -52,6 +52,7 @@ export class PortalStack extends Stack {
       auth,
       originVerify: { secret: this.storage.originVerifySecret, key: this.storage.secretsKey },
       portalSecret: { secret: this.storage.portalSecret, key: this.storage.secretsKey },
+      documents: { bucket: this.storage.documents, key: this.storage.documentsKey },
       // From CDK context, not from the distribution below: see infra/lib/settings.ts (a cycle).
       settings: portalSettings(this),
     };

@@ -3,12 +3,24 @@
  * vnpayEnvironment=production`, or `context` in cdk.json), with defaults that synthesise offline.
  * Every portal function gets them as environment variables; the functions' config schema
  * (functions/src/platform/config.ts) requires them, so a missing one would fail every cold start.
+ * `hisCallbackUrls` goes only to the jobs that call hospitals (infra/lib/jobs.ts HIS_CALLBACK_JOBS).
  */
 import type { Construct } from 'constructs';
 import { VNPAY_URLS } from '@portal/shared/vnpay/constants';
 
 export const CONTEXT_PUBLIC_BASE_URL = 'publicBaseUrl';
 export const CONTEXT_VNPAY_ENVIRONMENT = 'vnpayEnvironment';
+export const CONTEXT_HIS_CALLBACK_URLS = 'hisCallbackUrls';
+
+/**
+ * Largest `hisCallbackUrls` accepted, as compact JSON in bytes. It travels in an environment
+ * variable, and Lambda allows 4 KB for all of a function's variables together; the others take
+ * about 1 KB once CloudFormation has resolved them (test/infra/function-config.test.ts measures
+ * the whole environment at this size). Past it, the map belongs in the table or a parameter.
+ */
+export const HIS_CALLBACK_URLS_MAX_BYTES = 2048;
+/** Hospital ids as staff accounts and bills carry them (`hosp-cho-ray`). */
+const HOSPITAL_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /**
  * Where the site is served, for the links VNPay (return URL) and e-mails send people back to.
@@ -31,6 +43,13 @@ export interface PortalSettings {
   vnpayEnvironment: VnpayEnvironment;
   /** VNPay's payment page and merchant API for that environment (shared/src/vnpay/constants.ts). */
   vnpay: { payUrl: string; apiUrl: string };
+  /**
+   * Where each hospital's information system hears about its bills (ADR 0010): hospital id →
+   * https URL; a hospital without one gets no callbacks. Context `hisCallbackUrls`, an object in
+   * cdk.json or a JSON string on the command line (`-c hisCallbackUrls='{"hosp-cho-ray":"https://…"}'`).
+   * @default {}
+   */
+  hisCallbackUrls: Readonly<Record<string, string>>;
 }
 
 /** Reads and checks the settings; a bad value stops the synth with a message naming the key. */
@@ -44,7 +63,34 @@ export function portalSettings(scope: Construct): PortalSettings {
   }
   const vnpayEnvironment = rawEnv as VnpayEnvironment;
   const urls = VNPAY_URLS[vnpayEnvironment];
-  return { publicBaseUrl, vnpayEnvironment, vnpay: { payUrl: urls.pay, apiUrl: urls.api } };
+  const hisCallbackUrls = callbackUrlsOf(scope.node.tryGetContext(CONTEXT_HIS_CALLBACK_URLS) ?? {});
+  return { publicBaseUrl, vnpayEnvironment, vnpay: { payUrl: urls.pay, apiUrl: urls.api }, hisCallbackUrls };
+}
+
+function callbackUrlsOf(raw: unknown): Record<string, string> {
+  const problem = (what: string) =>
+    new Error(`Context ${CONTEXT_HIS_CALLBACK_URLS} must be a JSON object of hospital id → https URL, such as {"hosp-cho-ray":"https://his.example.vn/portal/callbacks"}; ${what}`);
+  let value = raw;
+  if (typeof raw === 'string') {
+    try {
+      value = JSON.parse(raw) as unknown;
+    } catch {
+      throw problem(`got ${JSON.stringify(raw)}, which is not JSON`);
+    }
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw problem(`got ${JSON.stringify(value)}`);
+  const urls: Record<string, string> = {};
+  for (const [hospitalId, url] of Object.entries(value)) {
+    if (!HOSPITAL_ID.test(hospitalId)) throw problem(`${JSON.stringify(hospitalId)} is not a hospital id`);
+    if (typeof url !== 'string' || !URL.canParse(url)) throw problem(`${hospitalId}: ${JSON.stringify(url)} is not a URL`);
+    const parsed = new URL(url);
+    // Callbacks carry signed payment facts: TLS only, and no credentials in a URL that sits in plain sight in the function's configuration.
+    if (parsed.protocol !== 'https:' || parsed.username || parsed.password || parsed.hash) throw problem(`${hospitalId}: ${JSON.stringify(url)} is not an https URL without credentials or fragment`);
+    urls[hospitalId] = parsed.href;
+  }
+  const bytes = Buffer.byteLength(JSON.stringify(urls));
+  if (bytes > HIS_CALLBACK_URLS_MAX_BYTES) throw problem(`it is ${bytes} bytes as JSON, over the ${HIS_CALLBACK_URLS_MAX_BYTES} that fit in a Lambda environment beside the other settings`);
+  return urls;
 }
 
 function originOf(raw: unknown): string {

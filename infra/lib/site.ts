@@ -28,17 +28,40 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBuc
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { BucketDeployment, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { DYNAMIC_PAGES } from '@portal/shared/dynamic-pages';
 import { siteDist, siteIsBuilt } from './paths';
 import { securityHeadersPolicy } from './security-headers-policy';
 
 /**
- * Astro builds directory-style pages (`/thu-tuc/index.html`). S3 behind OAC has no index documents,
- * so `/thu-tuc/` and `/thu-tuc` become `/thu-tuc/index.html`; paths whose last segment has a dot
- * (assets) are left alone. CloudFront Functions runtime 2.0 (ES 5.1 plus a few ES6 features).
+ * The viewer-request function of the site behaviour, generated from `dynamicPages` (the list of
+ * shared/src/dynamic-pages.ts, which the local static server uses too, ADR 0011):
+ *
+ * - a path under a dynamic page's prefix, longer than the prefix, becomes that page:
+ *   `/tra-cuu/bien-lai/HD-2026-000001` → `/tra-cuu/bien-lai/index.html` (the page reads the value
+ *   from the address), whatever the rest looks like;
+ * - Astro builds directory-style pages (`/thu-tuc/index.html`) and S3 behind OAC has no index
+ *   documents, so `/thu-tuc/` and `/thu-tuc` become `/thu-tuc/index.html`;
+ * - paths whose last segment has a dot (assets) are left alone.
+ *
+ * The local server tries the real file before the dynamic page; CloudFront cannot look, so nothing
+ * but the page itself may be published under a prefix (the site has nothing else there).
+ * CloudFront Functions runtime 2.0 (ES 5.1 plus a few ES6 features): `var`, `indexOf`, no `startsWith`.
  */
-export const DIRECTORY_INDEX_FUNCTION = `function handler(event) {
+export function directoryIndexFunction(dynamicPages: readonly string[]): string {
+  for (const prefix of dynamicPages) {
+    if (!/^\/([A-Za-z0-9._~-]+\/)+$/.test(prefix)) throw new Error(`Dynamic page prefix ${JSON.stringify(prefix)} must be a path of plain segments ending in /`);
+  }
+  return `var DYNAMIC_PAGES = ${JSON.stringify(dynamicPages)};
+function handler(event) {
   var request = event.request;
   var uri = request.uri;
+  for (var i = 0; i < DYNAMIC_PAGES.length; i++) {
+    var prefix = DYNAMIC_PAGES[i];
+    if (uri.length > prefix.length && uri.indexOf(prefix) === 0) {
+      request.uri = prefix + 'index.html';
+      return request;
+    }
+  }
   if (uri.charAt(uri.length - 1) === '/') {
     request.uri = uri + 'index.html';
   } else if (uri.substring(uri.lastIndexOf('/') + 1).indexOf('.') === -1) {
@@ -46,6 +69,10 @@ export const DIRECTORY_INDEX_FUNCTION = `function handler(event) {
   }
   return request;
 }`;
+}
+
+/** The function the stack deploys: the dynamic pages of shared/src/dynamic-pages.ts. */
+export const DIRECTORY_INDEX_FUNCTION = directoryIndexFunction(DYNAMIC_PAGES);
 
 /** Custom origin header CloudFront adds to every API request (functions/src/platform/origin.ts). */
 export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
@@ -79,7 +106,7 @@ export class Site extends Construct {
 
     const headers = securityHeadersPolicy(this, 'SecurityHeaders');
     const directoryIndex = new CfFunction(this, 'DirectoryIndex', {
-      comment: 'Directory-style URLs to index.html',
+      comment: 'Directory-style URLs and dynamic pages to their index.html',
       runtime: FunctionRuntime.JS_2_0,
       code: FunctionCode.fromInline(DIRECTORY_INDEX_FUNCTION),
     });

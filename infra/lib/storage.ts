@@ -13,7 +13,13 @@ import { Construct } from 'constructs';
 export class Storage extends Construct {
   /** Server access logs of every bucket and CloudFront's standard logs. */
   readonly logBucket: Bucket;
+  /**
+   * Receipt PDFs today (dossier attachments and licences later). Functions and jobs get
+   * `DOCUMENTS_BUCKET` and object access by their `documents` declaration (infra/lib/functions.ts, ADR 0011).
+   */
   readonly documents: Bucket;
+  /** Encrypts the documents bucket only (SSE-KMS default, bucket key on). */
+  readonly documentsKey: Key;
   /**
    * JSON `{vnpayTmnCode, vnpayHashSecret, payLinkKey, hisSigningKey}`: what functions/src/platform/secrets.ts
    * reads from `PORTAL_SECRET_ARN`. Only functions flagged `portalSecret` in FUNCTIONS may read it.
@@ -61,6 +67,7 @@ export class Storage extends Construct {
       lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1), noncurrentVersionExpiration: Duration.days(90) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    this.documentsKey = documentsKey;
 
     const secretKey = new Key(this, 'SecretsKey', {
       description: 'Portal secrets: payment gateway credentials, pay-link key, CloudFront origin verification',

@@ -10,20 +10,28 @@
  * config.ts is loaded in a child process with exactly that environment (plus AWS_REGION, which
  * Lambda itself sets). config.ts parses `process.env` when it is imported, so it cannot be
  * imported into this process, whose environment is the developer's; the child's exit code is the
- * verdict.
+ * verdict. The child also runs the other checks a function makes at cold start: a function or job
+ * that declares `documents` creates its document store (functions/src/platform/storage.ts needs
+ * DOCUMENTS_BUCKET or DOCUMENTS_DIR), and a job that gets HIS_CALLBACK_URLS loads
+ * functions/src/platform/deps.ts, which parses it.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { jobs } from '@portal/shared/jobs';
-import { FUNCTIONS } from '@portal/shared/routes';
+import { jobs, type Job } from '@portal/shared/jobs';
+import { FUNCTIONS, type FunctionName } from '@portal/shared/routes';
 import { VNPAY_URLS } from '@portal/shared/vnpay/constants';
 import { FUNCTION_TAG, JOB_TAG } from '../../infra/lib/functions';
 import { repoRoot } from '../../infra/lib/paths';
-import { DEFAULT_PUBLIC_BASE_URL } from '../../infra/lib/settings';
+import { DEFAULT_PUBLIC_BASE_URL, HIS_CALLBACK_URLS_MAX_BYTES } from '../../infra/lib/settings';
 import { ofType, resourcesOf, synthPortal, type Synthesised } from './synth';
 
 const CONFIG_MODULE = path.join(repoRoot, 'functions', 'src', 'platform', 'config.ts');
+const STORAGE_MODULE = path.join(repoRoot, 'functions', 'src', 'platform', 'storage.ts');
+const DEPS_MODULE = path.join(repoRoot, 'functions', 'src', 'platform', 'deps.ts');
+/** Lambda's limit on all of a function's environment variables together (names and values). */
+const LAMBDA_ENVIRONMENT_BYTES = 4096;
 const REGION = 'ap-southeast-1';
 const ACCOUNT = '123456789012';
 
@@ -50,6 +58,9 @@ function functionEnvironments(synth: Synthesised): Map<string, Env> {
         return `${REGION}_AbCdEfGhI`;
       case 'AWS::Cognito::UserPoolClient':
         return '1example23456789abcdefghij';
+      case 'AWS::S3::Bucket':
+        // CloudFormation's generated names: stack and logical id, lower case, random suffix.
+        return `portal-${id.toLowerCase()}`.slice(0, 50) + '-1a2b3c4d5e6f';
       default:
         throw new Error(`No stand-in for Ref of ${id} (${String(type)}): add one so the guard stays honest`);
     }
@@ -83,9 +94,22 @@ function functionEnvironments(synth: Synthesised): Map<string, Env> {
   return environments;
 }
 
-/** Loads config.ts in a fresh Node process whose environment is `env` and nothing else. */
-function loadConfig(env: Env): { status: number | null; stderr: string } {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', CONFIG_MODULE], {
+/** Declares `documents` in FUNCTIONS or shared/src/jobs.ts (`job:<id>` for jobs). */
+const declaresDocuments = (name: string): boolean =>
+  name.startsWith('job:') ? (jobs as readonly Job[]).some((j) => `job:${j.id}` === name && j.documents !== undefined) : Object.hasOwn(FUNCTIONS, name) && 'documents' in FUNCTIONS[name as FunctionName];
+
+/**
+ * Loads config.ts in a fresh Node process whose environment is `env` and nothing else, then what
+ * else `name` checks at cold start: its document store, the callback endpoints.
+ */
+function loadConfig(env: Env, name = ''): { status: number | null; stderr: string } {
+  const url = (file: string) => JSON.stringify(pathToFileURL(file).href);
+  const script = [
+    `await import(${url(CONFIG_MODULE)});`,
+    ...(declaresDocuments(name) ? [`(await import(${url(STORAGE_MODULE)})).documentStore();`] : []),
+    ...('HIS_CALLBACK_URLS' in env ? [`await import(${url(DEPS_MODULE)});`] : []),
+  ].join('\n');
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
     cwd: repoRoot,
     env: { AWS_REGION: REGION, ...env },
     encoding: 'utf8',
@@ -113,7 +137,7 @@ describe('every portal function starts with the environment CDK gives it', () =>
     it(`parses the ${name} function's configuration without an error`, () => {
       const env = environments.get(name);
       expect(env, name).toBeDefined();
-      const { status, stderr } = loadConfig(env ?? {});
+      const { status, stderr } = loadConfig(env ?? {}, name);
       expect(stderr, name).not.toContain('Invalid configuration');
       expect(status, `${name}: ${stderr}`).toBe(0);
     });
@@ -125,6 +149,55 @@ describe('every portal function starts with the environment CDK gives it', () =>
     const { status, stderr } = loadConfig(env);
     expect(status).not.toBe(0);
     expect(stderr).toContain('Invalid configuration: PUBLIC_BASE_URL');
+  });
+
+  it('would catch a function that declares documents but has no bucket (the child creates the document store)', () => {
+    const declared = ALL_FUNCTIONS.filter(declaresDocuments);
+    expect(declared.length).toBeGreaterThan(0);
+    for (const name of declared) {
+      const env = { ...environments.get(name) };
+      expect(env.DOCUMENTS_BUCKET, name).toMatch(/^portal-/);
+      delete env.DOCUMENTS_BUCKET;
+      const { status, stderr } = loadConfig(env, name);
+      expect(status, name).not.toBe(0);
+      expect(stderr, name).toContain('Invalid configuration: DOCUMENTS_BUCKET or DOCUMENTS_DIR is required');
+    }
+  });
+
+  it('would catch malformed callback endpoints (the child loads deps.ts)', () => {
+    const env = { ...environments.get('job:outbox'), HIS_CALLBACK_URLS: '{"hosp-cho-ray":"ftp://his.example.vn/"}' };
+    const { status, stderr } = loadConfig(env, 'job:outbox');
+    expect(status).not.toBe(0);
+    expect(stderr).toContain('Invalid configuration: HIS_CALLBACK_URLS');
+  });
+});
+
+describe('every environment fits in Lambda\'s 4 KB, with the largest hisCallbackUrls settings.ts accepts', () => {
+  /** Hospital → URL entries whose compact JSON is exactly HIS_CALLBACK_URLS_MAX_BYTES long. */
+  function largestCallbackMap(): Record<string, string> {
+    const urls: Record<string, string> = {};
+    for (let i = 0; ; i++) {
+      const next = { ...urls, [`hosp-benh-vien-${i}`]: `https://his.benh-vien-${i}.example.gov.vn/portal/callbacks` };
+      if (JSON.stringify(next).length > HIS_CALLBACK_URLS_MAX_BYTES) break;
+      Object.assign(urls, next);
+    }
+    const [lastId = ''] = Object.keys(urls).slice(-1);
+    urls[lastId] += 'x'.repeat(HIS_CALLBACK_URLS_MAX_BYTES - JSON.stringify(urls).length);
+    expect(JSON.stringify(urls).length).toBe(HIS_CALLBACK_URLS_MAX_BYTES);
+    return urls;
+  }
+
+  it('stays under the limit for every function, and the callback jobs still start', () => {
+    const envs = functionEnvironments(synthPortal({ skipBundling: true, context: { hisCallbackUrls: largestCallbackMap() } }));
+    const sizes = [...envs].map(([name, env]) => [name, Object.entries(env).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0)] as const);
+    console.log(`largest environment: ${Math.max(...sizes.map(([, n]) => n))} bytes of ${LAMBDA_ENVIRONMENT_BYTES}`);
+    for (const [name, bytes] of sizes) expect(bytes, name).toBeLessThan(LAMBDA_ENVIRONMENT_BYTES);
+    for (const [name, env] of envs) {
+      if (!('HIS_CALLBACK_URLS' in env)) continue;
+      expect(JSON.parse(env.HIS_CALLBACK_URLS ?? '')).toEqual(largestCallbackMap());
+      const { status, stderr } = loadConfig(env, name);
+      expect(status, `${name}: ${stderr}`).toBe(0);
+    }
   });
 });
 

@@ -6,9 +6,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { jobs, type Job } from '@portal/shared/jobs';
+import { jobs, type Job, type JobId } from '@portal/shared/jobs';
 import { FUNCTIONS, type FunctionName } from '@portal/shared/routes';
 import { AUDIT_PREFIX, FUNCTION_TAG, JOB_TAG, tableActions } from '../../infra/lib/functions';
+import { HIS_CALLBACK_JOBS, JOB_SIZING } from '../../infra/lib/jobs';
 import { jobEntry } from '../../infra/lib/paths';
 import { ofType, resourcesOf, synthPortal, type Synthesised } from './synth';
 
@@ -126,9 +127,14 @@ describe('one Lambda function per job, built like the HTTP functions', () => {
       const { props } = jobFunction(job.id);
       expect(props.Runtime, job.id).toBe(httpProps.Runtime);
       expect(props.Architectures, job.id).toEqual(httpProps.Architectures);
-      expect(props.MemorySize, job.id).toBe(httpProps.MemorySize);
+      // The receipts job renders PDFs: its size is its own (infra/lib/jobs.ts JOB_SIZING).
+      expect(props.MemorySize, job.id).toBe(JOB_SIZING[job.id as JobId]?.memorySize ?? httpProps.MemorySize);
       const vars = (props.Environment as { Variables: Record<string, unknown> }).Variables;
-      const expected = Object.keys(httpVars).filter((k) => k !== 'PORTAL_SECRET_ARN').concat(job.portalSecret ? ['PORTAL_SECRET_ARN'] : []);
+      // Per job: the portal secret, the documents bucket and the HIS endpoints by declaration.
+      const optional = ['PORTAL_SECRET_ARN', 'DOCUMENTS_BUCKET', 'HIS_CALLBACK_URLS'];
+      const expected = Object.keys(httpVars)
+        .filter((k) => !optional.includes(k))
+        .concat(job.portalSecret ? ['PORTAL_SECRET_ARN'] : [], job.documents ? ['DOCUMENTS_BUCKET'] : [], HIS_CALLBACK_JOBS.includes(job.id as JobId) ? ['HIS_CALLBACK_URLS'] : []);
       expect(Object.keys(vars).sort(), job.id).toEqual(expected.sort());
       for (const k of ['TABLE_NAME', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL', 'ORIGIN_VERIFY_SECRET_ARN', 'PUBLIC_BASE_URL', 'VNPAY_PAY_URL', 'VNPAY_API_URL']) {
         expect(vars[k], `${job.id} ${k}`).toEqual(httpVars[k]);

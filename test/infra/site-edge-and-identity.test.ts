@@ -1,10 +1,13 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DYNAMIC_PAGES, dynamicPageKey } from '@portal/shared/dynamic-pages';
 import { jobs } from '@portal/shared/jobs';
 import { ROLES } from '@portal/shared/roles';
 import { FUNCTIONS } from '@portal/shared/routes';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '@portal/shared/security-headers';
 import { FUNCTION_TAG, JOB_TAG } from '../../infra/lib/functions';
-import { DIRECTORY_INDEX_FUNCTION, ORIGIN_VERIFY_HEADER } from '../../infra/lib/site';
+import { DIRECTORY_INDEX_FUNCTION, ORIGIN_VERIFY_HEADER, directoryIndexFunction } from '../../infra/lib/site';
+import { objectKeyFor } from '../../functions/src/local/static-site';
 import { ofType, synthPortal, type Synthesised } from './synth';
 
 let synth: Synthesised;
@@ -105,9 +108,71 @@ describe('directory-style URLs reach the Astro pages', () => {
     expect(rewrite('/favicon.svg')).toBe('/favicon.svg');
   });
 
+  it('is the code the stack deploys, on the CloudFront Functions 2.0 runtime', () => {
+    const [[, fn] = ['', {}]] = ofType(synth.portalTemplate, 'AWS::CloudFront::Function');
+    expect(fn.FunctionCode).toBe(DIRECTORY_INDEX_FUNCTION);
+    expect((fn.FunctionConfig as { Runtime: string }).Runtime).toBe('cloudfront-js-2.0');
+    // CloudFront Functions may be at most 10 KB.
+    expect(Buffer.byteLength(DIRECTORY_INDEX_FUNCTION)).toBeLessThan(10 * 1024);
+  });
+
   it('is attached to the site behaviour only', () => {
     expect(distribution().DefaultCacheBehavior.FunctionAssociations).toHaveLength(1);
     expect(JSON.stringify(distribution().CacheBehaviors)).not.toContain('FunctionAssociations');
+  });
+});
+
+describe('dynamic pages: one built page per prefix of shared/src/dynamic-pages.ts (ADR 0011)', () => {
+  const handler = new Function(`${DIRECTORY_INDEX_FUNCTION}; return handler;`)() as (e: { request: { uri: string } }) => { uri: string };
+  const rewrite = (uri: string) => handler({ request: { uri } }).uri;
+  /** What the local static server asks its disk for first: the dynamic page, else the directory rule. */
+  const local = (uri: string) => dynamicPageKey(uri) ?? objectKeyFor(uri);
+
+  it('generates the function from the shared list: every prefix is in the code', () => {
+    expect(DYNAMIC_PAGES.length).toBeGreaterThan(0);
+    for (const prefix of DYNAMIC_PAGES) expect(DIRECTORY_INDEX_FUNCTION).toContain(JSON.stringify(prefix));
+    // Another list, another function: nothing is hard-coded.
+    const other = new Function(`${directoryIndexFunction(['/x/y/'])}; return handler;`)() as typeof handler;
+    expect(other({ request: { uri: '/x/y/123' } }).uri).toBe('/x/y/index.html');
+    expect(other({ request: { uri: '/tra-cuu/bien-lai/HD-2026-000001' } }).uri).toBe('/tra-cuu/bien-lai/HD-2026-000001/index.html');
+    expect(() => directoryIndexFunction(['/no-trailing-slash'])).toThrow(/must be a path/);
+    expect(() => directoryIndexFunction(["/a'/"])).toThrow(/must be a path/);
+  });
+
+  const samples: [string, string][] = [
+    ['/tra-cuu/bien-lai/HD-2026-000001', '/tra-cuu/bien-lai/index.html'],
+    ['/tra-cuu/bien-lai/HD-2026-000001/', '/tra-cuu/bien-lai/index.html'],
+    ['/tra-cuu/bien-lai/index.html', '/tra-cuu/bien-lai/index.html'],
+    ['/tra-cuu/bien-lai/', '/tra-cuu/bien-lai/index.html'],
+    ['/tra-cuu/bien-lai', '/tra-cuu/bien-lai/index.html'],
+    ['/en/verify/receipt/HD-2026-000001', '/en/verify/receipt/index.html'],
+    ['/tra-cuu/', '/tra-cuu/index.html'],
+    ['/thu-tuc/', '/thu-tuc/index.html'],
+    ['/thu-tuc', '/thu-tuc/index.html'],
+    ['/', '/index.html'],
+    ['/_astro/x.js', '/_astro/x.js'],
+    ['/favicon.svg', '/favicon.svg'],
+  ];
+
+  for (const [uri, key] of samples) {
+    it(`serves ${uri} from ${key}, as the local static server does`, () => {
+      expect(rewrite(uri)).toBe(key);
+      expect(local(uri)).toBe(key);
+    });
+  }
+
+  it('agrees with the local server on any path of plain segments, under a prefix or not', () => {
+    const segment = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,11}$/);
+    const last = fc.oneof(segment, fc.tuple(segment, fc.constantFrom('.js', '.css', '.svg', '.html', '.pdf')).map(([s, e]) => s + e));
+    const path = fc
+      .tuple(fc.constantFrom('/', ...DYNAMIC_PAGES), fc.array(segment, { maxLength: 3 }), fc.option(last, { nil: undefined }), fc.boolean())
+      .map(([start, middle, end, slash]) => start + [...middle, ...(end === undefined ? [] : [end])].join('/') + (slash && end === undefined && middle.length > 0 ? '/' : ''));
+    fc.assert(
+      fc.property(path, (uri) => {
+        expect(rewrite(uri), uri).toBe(local(uri));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
+import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { config, type Config } from './config';
 
 export interface DocumentStore {
@@ -50,11 +51,43 @@ export function fileDocumentStore(root: string): DocumentStore {
 }
 
 /**
- * The store the configuration names. The S3 adapter needs `@aws-sdk/client-s3`, which is not a
- * dependency yet: until it is added, `DOCUMENTS_BUCKET` fails at cold start with that message.
+ * The documents bucket. Objects are encrypted by the bucket's default (SSE-KMS with the documents
+ * key and a bucket key, infra/lib/storage.ts): the request names no encryption, because
+ * `ServerSideEncryption: 'aws:kms'` without a key id would pick the AWS-managed `aws/s3` key
+ * instead. Same key rules as the file store, so a key that works locally works here.
+ *
+ * A missing key answers `undefined`, like the file store, when S3 says NoSuchKey. S3 says so only
+ * to a caller that may list the bucket; the portal roles may not (infra/lib/functions.ts), so in
+ * AWS a missing object is a 403 AccessDenied, which is thrown: the services ask only for keys the
+ * table records as issued, so a missing object there is an inconsistency, not a 404 (ADR 0011).
  */
-export function documentStoreFrom(settings: Pick<Config, 'DOCUMENTS_BUCKET' | 'DOCUMENTS_DIR'>): DocumentStore {
-  if (settings.DOCUMENTS_BUCKET) throw new Error('DOCUMENTS_BUCKET is set but the S3 document store is not built in yet (add @aws-sdk/client-s3 and its adapter)');
+export function s3DocumentStore(bucket: string, client: S3Client): DocumentStore {
+  return {
+    async putObject(key, body, contentType) {
+      checkKey(key);
+      await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
+    },
+    async getObject(key) {
+      checkKey(key);
+      try {
+        const { Body } = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        if (!Body) throw new Error(`Document ${key} has no body`);
+        const bytes = await Body.transformToByteArray();
+        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      } catch (error) {
+        if (error instanceof NoSuchKey || (error as Error).name === 'NoSuchKey') return undefined;
+        throw error;
+      }
+    },
+  };
+}
+
+/** The store the configuration names: the bucket in AWS, the directory locally. */
+export function documentStoreFrom(
+  settings: Pick<Config, 'DOCUMENTS_BUCKET' | 'DOCUMENTS_DIR'> & Partial<Pick<Config, 'AWS_REGION'>>,
+  s3Client: () => S3Client = () => new S3Client(settings.AWS_REGION ? { region: settings.AWS_REGION } : {}),
+): DocumentStore {
+  if (settings.DOCUMENTS_BUCKET) return s3DocumentStore(settings.DOCUMENTS_BUCKET, s3Client());
   if (settings.DOCUMENTS_DIR) return fileDocumentStore(settings.DOCUMENTS_DIR);
   throw new Error('Invalid configuration: DOCUMENTS_BUCKET or DOCUMENTS_DIR is required by this function');
 }
