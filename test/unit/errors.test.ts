@@ -6,7 +6,7 @@ const named = (name: string, extra: Record<string, unknown> = {}) => Object.assi
 
 describe('mapping failures to stable codes', () => {
   it('treats throttling, timeouts and transaction conflicts as temporary (503)', () => {
-    for (const name of ['ThrottlingException', 'ProvisionedThroughputExceededException', 'TimeoutError', 'TransactionConflictException'])
+    for (const name of ['ThrottlingException', 'ProvisionedThroughputExceededException', 'TimeoutError'])
       expect(toAppError(named(name)).code, name).toBe('service_unavailable');
   });
 
@@ -14,6 +14,8 @@ describe('mapping failures to stable codes', () => {
     expect(toAppError(named('ConditionalCheckFailedException')).code).toBe('conflict');
     expect(toAppError(named('TransactionCanceledException', { CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }] })).code).toBe('conflict');
     expect(toAppError(named('TransactionCanceledException', { CancellationReasons: [{ Code: 'ThrottlingError' }] })).code).toBe('service_unavailable');
+    expect(toAppError(named('TransactionCanceledException', { CancellationReasons: [{ Code: 'TransactionConflict' }] })).code).toBe('conflict');
+    expect(toAppError(named('TransactionConflictException')).code).toBe('conflict');
   });
 
   it('hides anything else behind internal_error', () => {

@@ -29,7 +29,6 @@ const TRANSIENT = new Set([
   'ProvisionedThroughputExceededException',
   'ThrottlingException',
   'RequestLimitExceeded',
-  'TransactionConflictException',
   'TransactionInProgressException',
   'InternalServerError',
   'ServiceUnavailable',
@@ -43,9 +42,12 @@ export function toAppError(error: unknown): AppError {
   if (TRANSIENT.has(name)) return new AppError('service_unavailable', { headers: { 'retry-after': '1' }, cause: error });
   if (name === 'TransactionCanceledException') {
     const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-    const transient = reasons.some((r) => r.Code === 'ThrottlingError' || r.Code === 'TransactionConflict' || r.Code === 'ProvisionedThroughputExceeded');
-    return new AppError(transient ? 'service_unavailable' : 'conflict', { cause: error });
+    const throttled = reasons.some((r) => r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded');
+    // A failed condition or another transaction on the same item at the same moment: both mean
+    // someone else changed it first (409); services that must finish re-read and retry.
+    return new AppError(throttled ? 'service_unavailable' : 'conflict', { cause: error });
   }
+  if (name === 'TransactionConflictException') return new AppError('conflict', { cause: error });
   if (name === 'ConditionalCheckFailedException') return new AppError('conflict', { cause: error });
   return new AppError('internal_error', { cause: error });
 }

@@ -53,8 +53,9 @@ export async function pushBill(deps: BillDeps, bill: HisBill, ctx: AuditContext,
   try {
     await insertBill(deps, stored, ctx);
   } catch (error) {
-    // Two pushes of one bill at once: the other one won; answer as a repeat.
-    if (toAppError(error).code !== 'conflict') throw error;
+    // Two pushes of one bill at once (a failed condition or colliding transactions): the other one
+    // won; answer as a repeat.
+    if (!['conflict', 'service_unavailable'].includes(toAppError(error).code)) throw error;
     const winner = await billIdByCode(deps, bill.hospitalId, bill.billCode);
     if (!winner) throw error;
     return { created: false, billId: winner, payLinkToken: payLinkToken(key, winner) };

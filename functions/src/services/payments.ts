@@ -15,6 +15,7 @@ import { AppError, toAppError } from '../platform/errors';
 import type { Lang } from '../platform/http';
 import { newId } from '../platform/ids';
 import { logger } from '../platform/logger';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { PortalSecrets } from '../platform/secrets';
 import { getBill, type Deps } from '../repositories/bills';
 import { getAttempt, insertAttempt, settleAttempt, type PayableState, type Settlement, type StoredAttempt } from '../repositories/payments';
@@ -74,7 +75,7 @@ export interface Caller {
  */
 export async function openPayment(deps: PaymentDeps, input: CreatePayment, caller: Caller): Promise<{ created: boolean; payment: OpenedPayment }> {
   const ref = await resolvePayable(deps, input, caller.principal);
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 5; round++) {
     const payable = await loadPayable(deps, ref);
     if (!payable) throw new AppError('not_found');
     const now = deps.now();
@@ -92,8 +93,9 @@ export async function openPayment(deps: PaymentDeps, input: CreatePayment, calle
       await insertAttempt(deps, attempt, payable.state);
       return { created: true, payment: opened(attempt) };
     } catch (error) {
-      if (toAppError(error).code !== 'conflict') throw error;
-      // Someone opened or paid it at the same moment: look again.
+      // Someone opened or paid it at the same moment (a failed condition, or a transaction that
+      // collided with theirs): look again.
+      if (!['conflict', 'service_unavailable'].includes(toAppError(error).code)) throw error;
     }
   }
   throw new AppError('conflict');
@@ -190,15 +192,23 @@ export async function handleIpn(deps: PaymentDeps, rawQuery: string): Promise<Ip
     const p = verification.params;
     const status = decision.record.outcome === 'paid' ? 'paid' : p.responseCode === '07' ? 'held' : 'failed';
     const at = deps.now().toISOString();
-    try {
-      await settleAttempt(deps, attempt, payable.state, {
-        status, at, by: 'ipn', responseCode: p.responseCode, transactionStatus: p.transactionStatus, transactionNo: p.transactionNo, bankCode: p.bankCode,
-        ...(status === 'paid' ? { paidAt: p.payDate ?? at } : {}),
-      });
-    } catch (error) {
-      if (toAppError(error).code !== 'conflict') throw error;
-      const now = await getAttempt(deps, attempt.paymentId);
-      return now && now.status !== 'pending' ? IPN_ANSWERS.alreadyConfirmed : ipnErrorAnswer();
+    // Duplicates arriving together collide on the same items. The loser re-reads: settled by the
+    // winner → 02; still pending (the winner's transaction had not committed) → try again.
+    const settlement: Settlement = {
+      status, at, by: 'ipn', responseCode: p.responseCode, transactionStatus: p.transactionStatus, transactionNo: p.transactionNo, bankCode: p.bankCode,
+      ...(status === 'paid' ? { paidAt: p.payDate ?? at } : {}),
+    };
+    for (let round = 0; ; round++) {
+      try {
+        await settleAttempt(deps, attempt, (await loadPayable(deps, attempt.payable))?.state ?? payable.state, settlement);
+        break;
+      } catch (error) {
+        if (toAppError(error).code !== 'conflict') throw error;
+        const now = await getAttempt(deps, attempt.paymentId);
+        if (now && now.status !== 'pending') return IPN_ANSWERS.alreadyConfirmed;
+        if (round >= 5) return ipnErrorAnswer();
+        await sleep(10 + Math.floor(Math.random() * 40));
+      }
     }
     logger.info('IPN settled', { paymentId: attempt.paymentId, status });
     return decision.answer;

@@ -10,6 +10,8 @@ import { keys } from '@portal/shared/table';
 import { AppError, toAppError } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { logger } from '../platform/logger';
+import { withRetries } from '../platform/retry';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuditContext } from '../repositories/audit';
 import { getAttempt } from '../repositories/payments';
 import { approveRefund, completeRefund, failRefund, getRefund, insertRefund, listRefunds, rejectRefund, type StoredRefund } from '../repositories/refunds';
@@ -50,14 +52,21 @@ export async function decideRefund(deps: PaymentDeps, refundId: string, body: De
     await guarded(() => rejectRefund(deps, refund, ctx, body.note), deps, refundId);
     return view({ ...refund, status: 'rejected', decidedBy: ctx.principal.userId, decidedAt: ctx.now.toISOString(), note: body.note });
   }
-  try {
-    await approveRefund(deps, refund, ctx, body.note);
-  } catch (error) {
-    const mapped = toAppError(error);
-    if (mapped.code !== 'conflict') throw error;
-    const fresh = await getRefund(deps, refundId);
-    if (fresh?.status !== 'requested') throw new AppError('conflict', { extra: { current: fresh && view(fresh) }, cause: error });
-    throw new AppError('refund_exceeds_available', { cause: error });
+  // Twenty approvals of one payment at once collide on its item. After a lost race, look again:
+  // decided by someone else → 409; not enough left → refund_exceeds_available; else try again.
+  for (let round = 0; ; round++) {
+    try {
+      await approveRefund(deps, refund, ctx, body.note);
+      break;
+    } catch (error) {
+      if (toAppError(error).code !== 'conflict') throw error;
+      const fresh = await getRefund(deps, refundId);
+      if (fresh?.status !== 'requested') throw new AppError('conflict', { extra: { current: fresh && view(fresh) }, cause: error });
+      const payment = await getAttempt(deps, refund.paymentId);
+      if ((payment?.amountAvailable ?? 0) < refund.amountVnd) throw new AppError('refund_exceeds_available', { cause: error });
+      if (round >= 10) throw new AppError('service_unavailable', { headers: { 'retry-after': '1' }, cause: error });
+      await sleep(10 + Math.floor(Math.random() * 40));
+    }
   }
   return view(await settleWithVnpay(deps, { ...refund, status: 'approved', decidedBy: ctx.principal.userId, decidedAt: ctx.now.toISOString() }));
 }
@@ -93,17 +102,13 @@ async function settleWithVnpay(deps: PaymentDeps, refund: StoredRefund): Promise
     await failRefund(deps, refund, outcome.responseCode, at);
     return { ...refund, status: 'failed', responseCode: outcome.responseCode };
   }
-  for (let round = 0; round < 5; round++) {
+  // VNPay has refunded: recording it must not be given up on a race. Another refund completing at
+  // the same moment makes the total read stale (conflict) or collides (transient): read and retry.
+  await withRetries(async () => {
     const current = await getAttempt(deps, refund.paymentId);
-    try {
-      await completeRefund(deps, refund, { amountVnd: payment.amountVnd, amountRefunded: current?.amountRefunded ?? 0 }, keys.bill(payment.payable.id), at);
-      return { ...refund, status: 'completed' };
-    } catch (error) {
-      // Another refund of this payment completed at the same moment: read the total again.
-      if (toAppError(error).code !== 'conflict') throw error;
-    }
-  }
-  throw new AppError('service_unavailable');
+    await completeRefund(deps, refund, { amountVnd: payment.amountVnd, amountRefunded: current?.amountRefunded ?? 0 }, keys.bill(payment.payable.id), at);
+  }, ['conflict', 'service_unavailable'], 20);
+  return { ...refund, status: 'completed' };
 }
 
 export async function hospitalRefunds(deps: PaymentDeps, hospitalId: string, status: RefundStatus | undefined, ctx: AuditContext): Promise<RefundView[]> {
