@@ -198,9 +198,10 @@ export async function handleIpn(deps: PaymentDeps, rawQuery: string): Promise<Ip
       status, at, by: 'ipn', responseCode: p.responseCode, transactionStatus: p.transactionStatus, transactionNo: p.transactionNo, bankCode: p.bankCode,
       ...(status === 'paid' ? { paidAt: p.payDate ?? at } : {}),
     };
+    let payableState = payable.state;
     for (let round = 0; ; round++) {
       try {
-        await settleAttempt(deps, attempt, (await loadPayable(deps, attempt.payable))?.state ?? payable.state, settlement);
+        await settleAttempt(deps, attempt, payableState, settlement);
         break;
       } catch (error) {
         if (toAppError(error).code !== 'conflict') throw error;
@@ -208,6 +209,8 @@ export async function handleIpn(deps: PaymentDeps, rawQuery: string): Promise<Ip
         if (now && now.status !== 'pending') return IPN_ANSWERS.alreadyConfirmed;
         if (round >= 5) return ipnErrorAnswer();
         await sleep(10 + Math.floor(Math.random() * 40));
+        // Only after a lost race may the payable have changed (e.g. paid by another attempt).
+        payableState = (await loadPayable(deps, attempt.payable))?.state ?? payableState;
       }
     }
     logger.info('IPN settled', { paymentId: attempt.paymentId, status });
