@@ -224,5 +224,4 @@ export interface PublicLicenceView {
   signature: { algorithm: 'ECDSA_P256_SHA256'; sha256: string; value: string; publicKeySpki: string; keyId: string };
   /** The server re-verified the stored file against the signature just now. */
   signatureValid: boolean;
-  pdfUrl: string;
 }
