@@ -3,6 +3,8 @@
  * string; "today", the booking window and every cut-off are computed here from an instant, so a
  * Lambda running in UTC between 00:00 and 07:00 Vietnam time still sees the right day.
  */
+import { DEFAULT_CALENDARS } from '../calendar/holidays';
+import { addCalendarDays, calendarOf, type WorkCalendar } from '../calendar/working-days';
 import { vietnamDate } from '../vietnamese';
 
 export const VIETNAM_OFFSET = '+07:00';
@@ -20,11 +22,7 @@ export const DEFAULT_RULES: BookingRules = { windowDays: 14, cutoffHour: 17 };
 export const vietnamToday = (now: Date): string => vietnamDate(now);
 
 /** `2026-01-31` + 1 → `2026-02-01` (pure calendar arithmetic on a date string). */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export const addDays = addCalendarDays;
 
 /** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {
@@ -63,19 +61,8 @@ export function bookingVerdict(now: Date, date: string, rules: BookingRules): Da
 /** May a booking for `date` still be cancelled or moved now? Until the cut-off the day before. */
 export const canChange = (now: Date, date: string, rules: BookingRules): boolean => now < cutoffFor(date, rules);
 
-/**
- * Working days after `from`: weekends and the given public holidays (and Tết) are skipped.
- * `addWorkingDays('2026-03-06' (Fri), 1)` → `2026-03-09` (Mon).
- */
-export function addWorkingDays(from: string, days: number, holidays: ReadonlySet<string> = new Set()): string {
-  let date = from;
-  let left = days;
-  while (left > 0) {
-    date = addDays(date, 1);
-    if (isoWeekday(date) <= 5 && !holidays.has(date)) left--;
-  }
-  return date;
-}
+/** Public holidays and make-up days (shared/src/calendar), for rules counted in working days. */
+export const defaultWorkCalendar: WorkCalendar = calendarOf(DEFAULT_CALENDARS);
 
 /** Whole years of age on a date (for priority groups and children's specialties). */
 export function ageOn(dateOfBirth: string, date: string): number {

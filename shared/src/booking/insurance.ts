@@ -5,7 +5,8 @@
  * appointment date. The hospital confirms entitlement before the visit; the portal checks what it can.
  */
 import * as z from 'zod/mini';
-import { addWorkingDays } from './dates';
+import { addWorkingDays, type WorkCalendar } from '../calendar/working-days';
+import { defaultWorkCalendar } from './dates';
 
 export const INSURANCE_CATEGORIES = ['service', 'bhyt_registered', 'follow_up', 'referral'] as const;
 export type InsuranceCategory = (typeof INSURANCE_CATEGORIES)[number];
@@ -33,17 +34,17 @@ export const insuranceSchema = z.strictObject({
 export type Insurance = z.infer<typeof insuranceSchema>;
 
 /** The last day a referral signed on `signed` can first be used. */
-export function referralLastDay(signed: string, validity: ReferralValidity = 'ten_working_days', holidays: ReadonlySet<string> = new Set()): string {
-  return validity === 'calendar_year' ? `${signed.slice(0, 4)}-12-31` : addWorkingDays(signed, REFERRAL_WORKING_DAYS, holidays);
+export function referralLastDay(signed: string, validity: ReferralValidity = 'ten_working_days', calendar: WorkCalendar = defaultWorkCalendar): string {
+  return validity === 'calendar_year' ? `${signed.slice(0, 4)}-12-31` : addWorkingDays(signed, REFERRAL_WORKING_DAYS, calendar);
 }
 
 export type InsuranceProblem = 'referral_not_yet_signed' | 'referral_expired';
 
 /** Is the declared insurance usable on the appointment date? */
-export function insuranceProblem(insurance: Insurance, appointmentDate: string, holidays: ReadonlySet<string> = new Set()): InsuranceProblem | undefined {
+export function insuranceProblem(insurance: Insurance, appointmentDate: string, calendar: WorkCalendar = defaultWorkCalendar): InsuranceProblem | undefined {
   if (insurance.category !== 'referral' || !insurance.referralDate) return undefined;
   if (insurance.referralDate > appointmentDate) return 'referral_not_yet_signed';
-  if (appointmentDate > referralLastDay(insurance.referralDate, insurance.referralValidity, holidays)) return 'referral_expired';
+  if (appointmentDate > referralLastDay(insurance.referralDate, insurance.referralValidity, calendar)) return 'referral_expired';
   return undefined;
 }
 

@@ -7,7 +7,8 @@ import { safeParse } from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { createAppointmentSchema } from '../../../shared/src/booking/api';
 import { bookingCodeOf, base32Id, formatQueueNumber, normaliseBookingCode } from '../../../shared/src/booking/codes';
-import { addWorkingDays, ageOn, bookingVerdict, bookingWindow, canChange, cutoffFor, isoWeekday, vietnamToday, DEFAULT_RULES } from '../../../shared/src/booking/dates';
+import { addWorkingDays } from '../../../shared/src/calendar/working-days';
+import { ageOn, defaultWorkCalendar, bookingVerdict, bookingWindow, canChange, cutoffFor, isoWeekday, vietnamToday, DEFAULT_RULES } from '../../../shared/src/booking/dates';
 import { insuranceProblem, insuranceSchema, referralLastDay } from '../../../shared/src/booking/insurance';
 import { maskedName, patientSchema, personalIdProblem } from '../../../shared/src/booking/patients';
 import { parseSessionId, planSessions, sessionId, weeklyTemplateSchema, windowsOf } from '../../../shared/src/booking/sessions';
@@ -40,9 +41,7 @@ describe('Vietnam dates', () => {
   it('weekdays, working days and ages', () => {
     expect(isoWeekday('2026-03-01')).toBe(7);
     expect(isoWeekday('2026-03-02')).toBe(1);
-    expect(addWorkingDays('2026-03-06', 1)).toBe('2026-03-09');
-    expect(addWorkingDays('2026-03-02', 10)).toBe('2026-03-16');
-    expect(addWorkingDays('2026-04-29', 1, new Set(['2026-04-30', '2026-05-01']))).toBe('2026-05-04');
+    expect(addWorkingDays('2026-03-06', 1, defaultWorkCalendar)).toBe('2026-03-09');
     expect(ageOn('2020-03-02', '2026-03-01')).toBe(5);
     expect(ageOn('2020-03-02', '2026-03-02')).toBe(6);
   });
@@ -76,6 +75,11 @@ describe('insurance', () => {
     expect(insuranceProblem({ category: 'referral', referralDate: '2026-03-02' }, '2026-03-16')).toBeUndefined();
     expect(insuranceProblem({ category: 'referral', referralDate: '2026-03-02' }, '2026-03-17')).toBe('referral_expired');
     expect(insuranceProblem({ category: 'referral', referralDate: '2026-03-10' }, '2026-03-09')).toBe('referral_not_yet_signed');
+  });
+
+  it('holidays do not count: a referral signed before 30/4 and 1/5 lasts longer', () => {
+    expect(referralLastDay('2026-04-27')).toBe(addWorkingDays('2026-04-27', 10, defaultWorkCalendar));
+    expect(referralLastDay('2026-04-27') > '2026-05-11').toBe(true);
   });
 
   it('a chronic-disease referral runs to 31 December', () => {
