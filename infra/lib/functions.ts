@@ -155,6 +155,7 @@ export function portalFunction(scope: Construct, spec: PortalFunctionSpec, props
       PUBLIC_BASE_URL: props.settings.publicBaseUrl,
       VNPAY_PAY_URL: props.settings.vnpay.payUrl,
       VNPAY_API_URL: props.settings.vnpay.apiUrl,
+      AGENCY_CODE: props.settings.agencyCode,
       ...(spec.documents ? { DOCUMENTS_BUCKET: props.documents.bucket.bucketName } : {}),
       ...(spec.hisCallbacks ? { HIS_CALLBACK_URLS: JSON.stringify(props.settings.hisCallbackUrls) } : {}),
       NODE_OPTIONS: '--enable-source-maps',

@@ -11,6 +11,9 @@ import { VNPAY_URLS } from '@portal/shared/vnpay/constants';
 export const CONTEXT_PUBLIC_BASE_URL = 'publicBaseUrl';
 export const CONTEXT_VNPAY_ENVIRONMENT = 'vnpayEnvironment';
 export const CONTEXT_HIS_CALLBACK_URLS = 'hisCallbackUrls';
+export const CONTEXT_AGENCY_CODE = 'agencyCode';
+/** The department's agency e-ID code (dossier codes start with it; codes were re-issued after the 2025 mergers). */
+export const DEFAULT_AGENCY_CODE = '000.00.31.H29';
 
 /**
  * Largest `hisCallbackUrls` accepted, as compact JSON in bytes. It travels in an environment
@@ -50,6 +53,8 @@ export interface PortalSettings {
    * @default {}
    */
   hisCallbackUrls: Readonly<Record<string, string>>;
+  /** Context `agencyCode`: dot-separated groups of A–Z and digits, at most 35 characters. @default 000.00.31.H29 */
+  agencyCode: string;
 }
 
 /** Reads and checks the settings; a bad value stops the synth with a message naming the key. */
@@ -64,7 +69,11 @@ export function portalSettings(scope: Construct): PortalSettings {
   const vnpayEnvironment = rawEnv as VnpayEnvironment;
   const urls = VNPAY_URLS[vnpayEnvironment];
   const hisCallbackUrls = callbackUrlsOf(scope.node.tryGetContext(CONTEXT_HIS_CALLBACK_URLS) ?? {});
-  return { publicBaseUrl, vnpayEnvironment, vnpay: { payUrl: urls.pay, apiUrl: urls.api }, hisCallbackUrls };
+  const agencyCode: unknown = scope.node.tryGetContext(CONTEXT_AGENCY_CODE) ?? DEFAULT_AGENCY_CODE;
+  if (typeof agencyCode !== 'string' || agencyCode.length > 35 || !/^[A-Z0-9]+(\.[A-Z0-9]+)*$/.test(agencyCode)) {
+    throw new Error(`Context ${CONTEXT_AGENCY_CODE} must be an agency e-ID code such as ${DEFAULT_AGENCY_CODE}; got ${JSON.stringify(agencyCode)}`);
+  }
+  return { publicBaseUrl, vnpayEnvironment, vnpay: { payUrl: urls.pay, apiUrl: urls.api }, hisCallbackUrls, agencyCode };
 }
 
 function callbackUrlsOf(raw: unknown): Record<string, string> {

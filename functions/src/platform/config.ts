@@ -31,8 +31,16 @@ const configSchema = z.object({
   DOCUMENTS_BUCKET: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/))),
   /** Local and tests: a directory standing in for the documents bucket. */
   DOCUMENTS_DIR: z.optional(z.string().check(z.minLength(1))),
+  /** Local and tests only: the HMAC key of presigned document URLs the local server answers (ADR 0015). */
+  DOCUMENTS_URL_KEY: z.optional(z.string().check(z.minLength(32))),
+  /** AWS: the KMS asymmetric key (ECC_NIST_P256) that signs licences, as a key ARN (ADR 0015). */
+  LICENCE_SIGNING_KEY_ID: z.optional(z.string().check(z.regex(/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$/))),
+  /** Local and tests: a PEM file with the P-256 private key that signs licences (git-ignored, under .data/). */
+  LICENCE_SIGNING_KEY_FILE: z.optional(z.string().check(z.minLength(1))),
   /** JSON `{ "<hospitalId>": "<https URL>" }`: where each hospital's information system hears about its bills. */
   HIS_CALLBACK_URLS: z._default(z.string(), '{}'),
+  /** The department's agency e-ID code, the first part of every dossier code (CDK context `agencyCode`; ADR 0014). */
+  AGENCY_CODE: z._default(z.string().check(z.maxLength(35), z.regex(/^[A-Z0-9]+(\.[A-Z0-9]+)*$/)), '000.00.31.H29'),
   /** Largest JSON request body accepted, in bytes. */
   MAX_BODY_BYTES: z._default(z.coerce.number().check(z.int(), z.positive()), 64 * 1024),
 });

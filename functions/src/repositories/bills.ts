@@ -4,6 +4,7 @@ import type { BillItem, BillStatus, HisBill } from '@portal/shared/payments/bill
 import { keys } from '@portal/shared/table';
 import { vietnamDate } from '@portal/shared/vietnamese';
 import { auditEntry, type AuditContext } from './audit';
+import { clearLookupFailures as clearFailuresOn, recordLookupFailure as recordFailureOn } from './lookup-locks';
 
 export interface StoredBill extends HisBill {
   billId: string;
@@ -54,40 +55,7 @@ export async function getBill(deps: Deps, billId: string): Promise<StoredBill | 
   return Item as StoredBill | undefined;
 }
 
-/** Counts a wrong second factor; the fifth in a row locks lookups of this bill until `lockUntil`. */
-export async function recordLookupFailure(deps: Deps, billId: string, lockAfter: number, lockUntil: string): Promise<void> {
-  const { Attributes } = await deps.db.send(
-    new UpdateCommand({
-      TableName: deps.tableName,
-      Key: keys.bill(billId),
-      UpdateExpression: 'ADD lookupFailures :one',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':one': 1 },
-      ReturnValues: 'UPDATED_NEW',
-    }),
-  );
-  if (Number(Attributes?.lookupFailures ?? 0) >= lockAfter) {
-    await deps.db.send(
-      new UpdateCommand({
-        TableName: deps.tableName,
-        Key: keys.bill(billId),
-        UpdateExpression: 'SET lookupLockedUntil = :until, lookupFailures = :zero',
-        ExpressionAttributeValues: { ':until': lockUntil, ':zero': 0 },
-      }),
-    );
-  }
-}
+/** Counts a wrong second factor; the fifth in a row locks lookups of this bill until `lockUntil` (lookup-locks.ts). */
+export const recordLookupFailure = (deps: Deps, billId: string, lockAfter: number, lockUntil: string): Promise<void> => recordFailureOn(deps, keys.bill(billId), lockAfter, lockUntil);
 
-export async function clearLookupFailures(deps: Deps, billId: string): Promise<void> {
-  await deps.db.send(
-    new UpdateCommand({
-      TableName: deps.tableName,
-      Key: keys.bill(billId),
-      UpdateExpression: 'SET lookupFailures = :zero REMOVE lookupLockedUntil',
-      ConditionExpression: 'lookupFailures > :zero',
-      ExpressionAttributeValues: { ':zero': 0 },
-    }),
-  ).catch((error: unknown) => {
-    if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
-  });
-}
+export const clearLookupFailures = (deps: Deps, billId: string): Promise<void> => clearFailuresOn(deps, keys.bill(billId));
