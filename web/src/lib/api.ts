@@ -80,8 +80,8 @@ function retryAfter(response: Response): number | undefined {
 }
 
 interface JsonRequest {
-  method: 'GET' | 'POST';
-  /** Sent as application/json (POST only). */
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Sent as application/json (not with GET). */
   body?: unknown;
 }
 
@@ -101,8 +101,8 @@ async function requestJson<T>(path: string, request: JsonRequest, guard: (body: 
       ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
       signal: options.signal ?? null,
       credentials: 'same-origin',
-      // POSTs carry personal data (patient code, date of birth): never from or into a cache.
-      ...(request.method === 'POST' ? { cache: 'no-store' as const } : {}),
+      // Writes carry personal data (patient code, date of birth, form data): never from or into a cache.
+      ...(request.method !== 'GET' ? { cache: 'no-store' as const } : {}),
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
@@ -128,6 +128,11 @@ export function getJson<T>(path: string, guard: (body: unknown) => body is T, op
 /** POST a JSON body and read a JSON answer (see requestJson). */
 export function postJson<T>(path: string, body: unknown, guard: (body: unknown) => body is T, options: RequestOptions): Promise<T> {
   return requestJson(path, { method: 'POST', body }, guard, options);
+}
+
+/** PATCH, PUT or DELETE with an optional JSON body (see requestJson); a 204 reads as `undefined`. */
+export function sendJson<T>(method: 'PATCH' | 'PUT' | 'DELETE', path: string, body: unknown, guard: (body: unknown) => body is T, options: RequestOptions): Promise<T> {
+  return requestJson(path, { method, ...(body !== undefined ? { body } : {}) }, guard, options);
 }
 
 function query(params: Record<string, string | undefined>): string {

@@ -5,7 +5,9 @@
 export const LANGS = ['vi', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-export type PageId = 'home' | 'procedures' | 'procedure' | 'appointments' | 'payments' | 'bill' | 'paymentResult' | 'account' | 'signInDone' | 'notFound' | 'cashierDesk' | 'refundApprovals' | 'financeOffice' | 'receiptVerify';
+export type PageId = 'home' | 'procedures' | 'procedure' | 'appointments' | 'payments' | 'bill' | 'paymentResult' | 'account' | 'signInDone' | 'notFound' | 'cashierDesk' | 'refundApprovals' | 'financeOffice' | 'receiptVerify'
+  | 'myDossiers' | 'applyDossier' | 'dossierDetail' | 'trackDossier' | 'licenceVerify'
+  | 'officerInbox' | 'officerDossier' | 'departmentAdmin';
 
 const PATHS: Record<PageId, Record<Lang, string>> = {
   home: { vi: '/', en: '/en/' },
@@ -22,6 +24,14 @@ const PATHS: Record<PageId, Record<Lang, string>> = {
   cashierDesk: { vi: '/nhan-vien/thu-ngan/', en: '/en/staff/cashier/' },
   refundApprovals: { vi: '/nhan-vien/duyet-hoan-tien/', en: '/en/staff/refund-approvals/' },
   financeOffice: { vi: '/nhan-vien/tai-chinh/', en: '/en/staff/finance/' },
+  officerInbox: { vi: '/nhan-vien/ho-so/', en: '/en/staff/dossiers/' },
+  officerDossier: { vi: '/nhan-vien/ho-so/chi-tiet/', en: '/en/staff/dossiers/detail/' },
+  departmentAdmin: { vi: '/nhan-vien/quan-tri/', en: '/en/staff/admin/' },
+  myDossiers: { vi: '/ho-so/', en: '/en/dossiers/' },
+  applyDossier: { vi: '/ho-so/nop/', en: '/en/dossiers/apply/' },
+  dossierDetail: { vi: '/ho-so/chi-tiet/', en: '/en/dossiers/detail/' },
+  trackDossier: { vi: '/tra-cuu/ho-so/', en: '/en/track/dossier/' },
+  licenceVerify: { vi: '/tra-cuu/giay-phep/', en: '/en/verify/licence/' },
 };
 
 /** The address of a page in a language; `code` picks one procedure. */
