@@ -95,6 +95,6 @@ describe('an administrator suspends a procedure', () => {
       const response = await portal.request('/api/procedures/cap-moi-giay-phep-hanh-nghe', { as: 'admin-quang', method: 'PATCH', headers: json, body });
       expect(response.status, body).toBe(400);
     }
-    expect(await (await portal.request('/api/procedures/cap-moi-giay-phep-hanh-nghe')).json()).toMatchObject({ available: true, feeVnd: 430_000 });
+    expect(await (await portal.request('/api/procedures/cap-moi-giay-phep-hanh-nghe')).json()).toMatchObject({ available: true, fee: { amountVnd: 430_000 } });
   });
 });

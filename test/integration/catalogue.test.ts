@@ -47,10 +47,24 @@ describe('GET /api/procedures', () => {
 });
 
 describe('GET /api/procedures/{code}', () => {
-  it('returns one procedure with its fee in whole VND', async () => {
+  it('returns one procedure with its fee in whole VND, its documents and its form', async () => {
     const response = await portal.request('/api/procedures/cap-chung-chi-hanh-nghe-duoc');
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ code: 'cap-chung-chi-hanh-nghe-duoc', feeVnd: 500_000, version: 1 });
+    const body = (await response.json()) as { documents: { id: string; mandatory: boolean }[]; form: { steps: unknown[] } };
+    expect(body).toMatchObject({ code: 'cap-chung-chi-hanh-nghe-duoc', fee: { amountVnd: 500_000, due: 'submission' }, unitId: 'unit-nghiep-vu-duoc', version: 1 });
+    expect(body.documents.filter((d) => d.mandatory).length).toBeGreaterThan(3);
+    expect(body.form.steps.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('lists summaries: no form or documents in the list', async () => {
+    const response = await portal.request('/api/procedures?q=duoc');
+    const items = ((await response.json()) as { items: Record<string, unknown>[] }).items;
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      expect(item).not.toHaveProperty('form');
+      expect(item).not.toHaveProperty('documents');
+      expect(item).toHaveProperty('fee');
+    }
   });
 
   it('answers 404 problem+json for a code that does not exist, in English when asked', async () => {

@@ -1,6 +1,6 @@
 /** Catalogue items: one partition (`CATALOGUE`), one item per procedure, a version per change. */
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { procedureSchema, type Procedure } from '@portal/shared/procedures/catalogue';
+import { procedureByCode, procedureSchema, type Procedure } from '@portal/shared/procedures/catalogue';
 import { keys } from '@portal/shared/table';
 import { auditEntry, type AuditContext } from './audit';
 
@@ -8,8 +8,17 @@ export interface StoredProcedure extends Procedure {
   version: number;
 }
 
-function fromItem(item: Record<string, unknown>): StoredProcedure {
-  return { ...procedureSchema.parse(item), version: Number(item.version ?? 1) };
+/**
+ * The definition (form, documents, fee…) comes from the catalogue in code, the same the static pages
+ * are built from; the item adds what changes at run time (availability, version). A procedure only
+ * in the table is parsed as a whole; one that no longer parses (an older shape) reads as absent.
+ */
+function fromItem(item: Record<string, unknown>): StoredProcedure | undefined {
+  const version = Number(item.version ?? 1);
+  const definition = procedureByCode(String(item.code));
+  if (definition) return { ...definition, available: typeof item.available === 'boolean' ? item.available : definition.available, version };
+  const parsed = procedureSchema.safeParse(item);
+  return parsed.success ? { ...parsed.data, version } : undefined;
 }
 
 export async function listProcedures(db: DynamoDBDocumentClient, tableName: string): Promise<StoredProcedure[]> {
@@ -24,7 +33,10 @@ export async function listProcedures(db: DynamoDBDocumentClient, tableName: stri
         ExclusiveStartKey: startKey,
       }),
     );
-    items.push(...(page.Items ?? []).map(fromItem));
+    for (const item of page.Items ?? []) {
+      const procedure = fromItem(item);
+      if (procedure) items.push(procedure);
+    }
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return items;

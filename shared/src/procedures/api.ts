@@ -1,6 +1,6 @@
 /** Wire shapes of the catalogue API, shared by the functions (validation) and the site (typed client). */
 import * as z from 'zod/mini';
-import { APPLICANT_TYPES, procedureSchema } from './catalogue';
+import { APPLICANT_TYPES, procedureSchema, procedureSummarySchema } from './catalogue';
 
 export const listProceduresQuery = z.object({
   /** Free text; matched without diacritics against names and codes. */
@@ -10,7 +10,8 @@ export const listProceduresQuery = z.object({
 });
 export type ListProceduresQuery = z.infer<typeof listProceduresQuery>;
 
-export const procedureListResponse = z.object({ items: z.array(procedureSchema) });
+/** The list leaves out each procedure's form and documents (GET /api/procedures/{code} has them). */
+export const procedureListResponse = z.object({ items: z.array(procedureSummarySchema) });
 export type ProcedureListResponse = z.infer<typeof procedureListResponse>;
 
 export const procedureCodeParams = z.object({ code: procedureSchema.shape.code });

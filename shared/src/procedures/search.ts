@@ -9,7 +9,7 @@ export interface CatalogueFilter {
 }
 
 /** "giay phep" finds "giấy phép"; every word must appear (in the Vietnamese or English name, or a code). */
-export function filterProcedures<P extends Procedure>(items: readonly P[], filter: CatalogueFilter): P[] {
+export function filterProcedures<P extends Pick<Procedure, 'code' | 'nationalCode' | 'nameVi' | 'nameEn' | 'field' | 'applicantType'>>(items: readonly P[], filter: CatalogueFilter): P[] {
   const words = foldDiacritics(filter.q ?? '').split(/\s+/).filter(Boolean);
   return items.filter((p) => {
     if (filter.field && p.field !== filter.field) return false;

@@ -4,9 +4,9 @@
  * request). The filter state lives in the address (?q=&field=&applicantType=) so a result can be
  * shared or bookmarked.
  */
-import type { Procedure } from '@portal/shared/procedures/catalogue';
+import type { ProcedureSummary } from '@portal/shared/procedures/catalogue';
 import { ApiError, listProcedures } from './api';
-import { APPLICANT_LABELS, SERVICE_LEVEL_LABELS, formatFee, formatTimeLimit, procedureName, resultCount } from './format';
+import { APPLICANT_LABELS, SERVICE_LEVEL_LABELS, formatProcedureFee, formatTimeLimit, procedureName, resultCount } from './format';
 import type { Lang } from './i18n';
 import { pagePath } from './i18n';
 import { filterProcedures, type CatalogueFilter } from '@portal/shared/procedures/search';
@@ -33,7 +33,7 @@ export function initCatalogue(root: HTMLElement): void {
   const template = required<HTMLTemplateElement>(root, 'template[data-item-template]');
   const fieldLabels = new Map([...field.options].map((o) => [o.value, o.text]));
   const controls = [q, field, applicantType];
-  let items: Procedure[] | null = null;
+  let items: ProcedureSummary[] | null = null;
   let debounce: ReturnType<typeof setTimeout> | undefined;
 
   // Restore a shared or bookmarked search.
@@ -48,7 +48,7 @@ export function initCatalogue(root: HTMLElement): void {
     applicantType: applicantType.value as CatalogueFilter['applicantType'],
   });
 
-  function renderItem(p: Procedure): HTMLLIElement {
+  function renderItem(p: ProcedureSummary): HTMLLIElement {
     const li = (template.content.firstElementChild as HTMLLIElement).cloneNode(true) as HTMLLIElement;
     li.dataset.code = p.code;
     const slot = (name: string) => required<HTMLElement>(li, `[data-slot="${name}"]`);
@@ -57,8 +57,8 @@ export function initCatalogue(root: HTMLElement): void {
     link.textContent = procedureName(p, lang);
     slot('field').textContent = fieldLabels.get(p.field) ?? p.field;
     slot('applicantType').textContent = APPLICANT_LABELS[p.applicantType][lang];
-    slot('fee').textContent = formatFee(p.feeVnd, lang);
-    slot('feeNote').hidden = p.feeConfirmed;
+    slot('fee').textContent = formatProcedureFee(p.fee, lang, new Date());
+    slot('feeNote').hidden = p.fee.confirmed || p.fee.amountVnd === 0;
     slot('timeLimit').textContent = formatTimeLimit(p.timeLimit, lang);
     slot('serviceLevel').textContent = SERVICE_LEVEL_LABELS[p.serviceLevel][lang];
     slot('unavailable').hidden = p.available;

@@ -3,7 +3,9 @@
  * by the catalogue script in the browser (so it must not pull zod or anything heavy in).
  */
 import { formatVnd } from '@portal/shared/vietnamese';
-import type { Procedure } from '@portal/shared/procedures/catalogue';
+import type { Procedure, ProcedureDocument } from '@portal/shared/procedures/catalogue';
+import type { FormSchema, VisibleWhen } from '@portal/shared/procedures/forms';
+import { feeRange } from '@portal/shared/procedures/fees';
 import type { Lang } from './i18n';
 
 type TimeLimit = Procedure['timeLimit'];
@@ -22,6 +24,58 @@ export const SERVICE_LEVEL_LABELS: Record<Procedure['serviceLevel'], Record<Lang
 export function formatFee(feeVnd: number, lang: Lang): string {
   if (feeVnd === 0) return lang === 'vi' ? 'Miễn phí' : 'Free';
   return formatVnd(feeVnd);
+}
+
+/**
+ * A procedure's fee for a listing, on a date: "430.000 ₫", a range when variants differ
+ * ("150.000 ₫ – 430.000 ₫"), "Miễn phí", or "Chưa công bố" when no figure is published yet.
+ */
+export function formatProcedureFee(fee: Procedure['fee'], lang: Lang, at: Date): string {
+  const { min, max } = feeRange({ fee }, at);
+  if (max === 0) return fee.confirmed ? formatFee(0, lang) : lang === 'vi' ? 'Chưa công bố' : 'Not yet published';
+  return min === max ? formatVnd(min) : `${formatVnd(min)} – ${formatVnd(max)}`;
+}
+
+export const FEE_DUE_LABELS: Record<Procedure['fee']['due'], Record<Lang, string>> = {
+  submission: { vi: 'Nộp khi nộp hồ sơ, trước khi hồ sơ được tiếp nhận', en: 'Paid with the application, before it is accepted' },
+  before_result: { vi: 'Nộp trước khi nhận kết quả', en: 'Paid before the result is handed over' },
+};
+
+const TYPE_LABELS: Record<ProcedureDocument['accept'][number], string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/png': 'PNG' };
+
+/** ['application/pdf', 'image/jpeg'] → "PDF, JPG". */
+export const formatAccept = (types: readonly ProcedureDocument['accept'][number][]): string => types.map((t) => TYPE_LABELS[t]).join(', ');
+
+/** 10485760 → "10 MB"; 1572864 → "1,5 MB" (vi) / "1.5 MB" (en). */
+export function formatBytes(bytes: number, lang: Lang): string {
+  const mb = bytes / (1024 * 1024);
+  if (mb >= 1) {
+    const text = Number.isInteger(mb) ? String(mb) : mb.toFixed(1);
+    return `${lang === 'vi' ? text.replace('.', ',') : text} MB`;
+  }
+  return `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/**
+ * A form condition in words, for "mandatory when …" and fee variants: "Lý do đề nghị: Giấy phép bị
+ * hư hỏng", or the checkbox's own label ("Phòng khám có sử dụng thiết bị X-quang").
+ */
+export function conditionText(form: FormSchema, cond: VisibleWhen, lang: Lang): string {
+  const field = form.steps.flatMap((s) => s.fields).find((f) => f.id === cond.field);
+  if (!field) return cond.field;
+  const label = lang === 'vi' ? field.labelVi : field.labelEn;
+  if (field.kind === 'select') {
+    const option = field.options.find((o) => o.value === cond.equals);
+    return `${label}: ${option ? (lang === 'vi' ? option.labelVi : option.labelEn) : String(cond.equals)}`;
+  }
+  if (cond.equals === false) return lang === 'vi' ? `Không: ${label}` : `Not: ${label}`;
+  return label;
+}
+
+/** "2026-12-31" → "31/12/2026". */
+export function formatDay(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : date;
 }
 
 /** "30 ngày", "20 ngày làm việc", "Giải quyết ngay" (and the English equivalents). */

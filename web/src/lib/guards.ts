@@ -3,7 +3,7 @@
  * but zod would add tens of KB to the catalogue page, so the browser checks the fields it renders
  * here and a unit test keeps these guards in step with the zod schemas (test/unit/web/guards.test.ts).
  */
-import type { Procedure } from '@portal/shared/procedures/catalogue';
+import type { Procedure, ProcedureSummary } from '@portal/shared/procedures/catalogue';
 import type { ProcedureListResponse } from '@portal/shared/procedures/api';
 import type { Principal } from '@portal/shared/roles';
 import type { BillItem, BillStatus, BillView } from '@portal/shared/payments/bills';
@@ -28,22 +28,49 @@ const isTimestamp = (v: unknown): v is string => typeof v === 'string' && !Numbe
 const isPositiveInt = (v: unknown): v is number => isNonNegativeInt(v) && v > 0;
 const optional = <T>(guard: (v: unknown) => v is T) => (v: unknown): v is T | undefined => v === undefined || guard(v);
 
-export function isProcedure(v: unknown): v is Procedure {
+const isFeeDue = oneOf(['submission', 'before_result'] as const);
+const isAmountList = (v: unknown): boolean => Array.isArray(v) && v.every((x) => isObject(x) && isString(x.id) && isNonNegativeInt(x.amountVnd));
+const isReductionList = (v: unknown): boolean =>
+  Array.isArray(v) && v.every((x) => isObject(x) && typeof x.factor === 'number' && x.factor > 0 && x.factor < 1 && isString(x.until) && optional(isString)(x.from));
+
+/** The fee as the listing shows it (amount, variants, reductions, when due). */
+export function isFee(v: unknown): boolean {
+  return (
+    isObject(v) && isNonNegativeInt(v.amountVnd) && typeof v.confirmed === 'boolean' && isFeeDue(v.due) &&
+    (v.variants === undefined || isAmountList(v.variants)) && (v.reductions === undefined || isReductionList(v.reductions))
+  );
+}
+
+/** A catalogue list item (a procedure without its form and documents). */
+export function isProcedureSummary(v: unknown): v is ProcedureSummary {
   return (
     isObject(v) &&
     isString(v.code) && /^[a-z0-9-]{3,80}$/.test(v.code) &&
     optional(isString)(v.nationalCode) &&
     isString(v.nameVi) && isString(v.nameEn) && isString(v.agencyVi) &&
     isField(v.field) && isApplicantType(v.applicantType) && isServiceLevel(v.serviceLevel) &&
-    isNonNegativeInt(v.feeVnd) && typeof v.feeConfirmed === 'boolean' &&
+    isFee(v.fee) &&
     isObject(v.timeLimit) && isNonNegativeInt(v.timeLimit.value) && isTimeUnit(v.timeLimit.unit) &&
     Array.isArray(v.legalBasis) && v.legalBasis.every(isString) &&
+    Array.isArray(v.paymentChannels) && v.paymentChannels.every(isString) && typeof v.requiresAppraisal === 'boolean' &&
     typeof v.available === 'boolean'
   );
 }
 
+const isDocument = (v: unknown): boolean =>
+  isObject(v) && isString(v.id) && isString(v.nameVi) && isString(v.nameEn) && typeof v.mandatory === 'boolean' &&
+  Array.isArray(v.accept) && v.accept.every(isString) && isNonNegativeInt(v.maxBytes);
+
+/** One procedure with its documents and form (GET /api/procedures/{code}); the form's fields are trusted as served. */
+export function isProcedure(v: unknown): v is Procedure {
+  return (
+    isProcedureSummary(v) && Array.isArray((v as Json).documents) && ((v as Json).documents as unknown[]).every(isDocument) &&
+    isObject((v as Json).form) && Array.isArray(((v as Json).form as Json).steps)
+  );
+}
+
 export function isProcedureList(v: unknown): v is ProcedureListResponse {
-  return isObject(v) && Array.isArray(v.items) && v.items.every(isProcedure);
+  return isObject(v) && Array.isArray(v.items) && v.items.every(isProcedureSummary);
 }
 
 export function isPrincipal(v: unknown): v is Principal {

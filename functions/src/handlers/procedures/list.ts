@@ -1,4 +1,5 @@
 import { listProceduresQuery } from '@portal/shared/procedures/api';
+import { toProcedureSummary } from '@portal/shared/procedures/catalogue';
 import { db, tableName } from '../../platform/dynamo';
 import { httpHandler } from '../../platform/http';
 import { catalogueReader, searchProcedures } from '../../services/catalogue';
@@ -6,6 +7,6 @@ import { catalogueReader, searchProcedures } from '../../services/catalogue';
 const readCatalogue = catalogueReader({ db, tableName });
 
 export const handler = httpHandler('procedures.list', { query: listProceduresQuery }, async ({ query }) => ({
-  body: { items: await searchProcedures(readCatalogue, query) },
+  body: { items: (await searchProcedures(readCatalogue, query)).map(toProcedureSummary) },
   headers: { 'cache-control': 'public, max-age=60' },
 }));
