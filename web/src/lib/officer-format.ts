@@ -1,0 +1,377 @@
+/**
+ * Pure helpers of the department officer's pages (inbox, dossier) and the administrator's page:
+ * labels in both languages, due dates in words, inbox filters in the address fragment, the action
+ * forms checked as the API's `dossierActionBody` checks them, bulk-receive outcomes. Unit-tested
+ * (test/unit/web/officer.test.ts); nothing here may import zod at runtime, so shared modules that
+ * carry schemas are imported for their types only.
+ */
+import { ERRORS, type ErrorCode } from '@portal/shared/errors';
+import { RULES, STATE_LABELS, type DossierAction, type DossierState } from '@portal/shared/dossiers/lifecycle';
+import type { BulkReceiveResult, DossierSummary, FeeView, InboxQuery, PersonRef } from '@portal/shared/dossiers/api';
+import type { DueState } from '@portal/shared/calendar/working-days';
+import { formatVnd } from '@portal/shared/vietnamese';
+import type { Lang } from './i18n';
+import type { Tone } from './staff-format';
+import { displayDay, isDay } from './staff-format';
+
+export { displayDay, isDay };
+
+export const stateLabel = (state: DossierState, lang: Lang): string => STATE_LABELS[state]?.[lang] ?? state;
+
+/* ------------------------------------------------------------------------------------------------
+ * Due dates: said in words (and marked by a symbol), never by colour alone.
+ * --------------------------------------------------------------------------------------------- */
+
+export const DUE_LABELS: Record<DueState, Record<Lang, string>> = {
+  on_time: { vi: 'Còn hạn', en: 'On time' },
+  due_soon: { vi: 'Sắp đến hạn', en: 'Due soon' },
+  overdue: { vi: 'Quá hạn', en: 'Overdue' },
+};
+
+/** "12/05/2026 — Quá hạn"; without a due date (not received yet) "Chưa tính hạn". */
+export function dueText(dueDate: string | undefined, dueState: DueState | undefined, lang: Lang): string {
+  if (!dueDate) return lang === 'vi' ? 'Chưa tính hạn' : 'No due date yet';
+  return dueState ? `${displayDay(dueDate)} — ${DUE_LABELS[dueState][lang]}` : displayDay(dueDate);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Labels
+ * --------------------------------------------------------------------------------------------- */
+
+export const ACTION_LABELS: Record<DossierAction | 'create', Record<Lang, string>> = {
+  create: { vi: 'Tạo hồ sơ', en: 'Created' },
+  submit: { vi: 'Nộp hồ sơ', en: 'Submitted' },
+  withdraw: { vi: 'Rút hồ sơ', en: 'Withdrawn' },
+  fee_paid: { vi: 'Đã nộp phí', en: 'Fee paid' },
+  issue_result: { vi: 'Trả kết quả', en: 'Result issued' },
+  receive: { vi: 'Tiếp nhận', en: 'Receive' },
+  refuse: { vi: 'Từ chối tiếp nhận', en: 'Refuse at intake' },
+  assign: { vi: 'Giao xử lý', en: 'Assign' },
+  request_supplement: { vi: 'Yêu cầu bổ sung', en: 'Request a supplement' },
+  schedule_appraisal: { vi: 'Lên lịch thẩm định', en: 'Schedule the appraisal' },
+  record_appraisal: { vi: 'Ghi kết quả thẩm định', en: 'Record the appraisal' },
+  approve: { vi: 'Phê duyệt', en: 'Approve' },
+  reject: { vi: 'Không phê duyệt', en: 'Reject' },
+  stop: { vi: 'Dừng xử lý', en: 'Stop' },
+  reschedule: { vi: 'Gia hạn (điều chỉnh hạn giải quyết)', en: 'Move the due date' },
+};
+
+export const actionLabel = (action: DossierAction | 'create', lang: Lang): string => ACTION_LABELS[action]?.[lang] ?? action;
+
+export const FEE_STATUS_LABELS: Record<FeeView['status'], Record<Lang, string>> = {
+  not_required: { vi: 'Không thu phí', en: 'No fee' },
+  unpaid: { vi: 'Chưa nộp phí', en: 'Fee not paid' },
+  paid: { vi: 'Đã nộp phí', en: 'Fee paid' },
+};
+
+/** "430.000 ₫ — Đã nộp phí (nộp khi nộp hồ sơ)". */
+export function feeText(fee: Pick<FeeView, 'amountVnd' | 'status' | 'due'>, lang: Lang): string {
+  const status = FEE_STATUS_LABELS[fee.status][lang];
+  if (fee.status === 'not_required' || fee.amountVnd === 0) return status;
+  const when = fee.due === 'submission' ? (lang === 'vi' ? 'nộp khi nộp hồ sơ' : 'due with the submission') : lang === 'vi' ? 'nộp trước khi nhận kết quả' : 'due before the result';
+  return `${formatVnd(fee.amountVnd)} — ${status} (${when})`;
+}
+
+export const APPRAISAL_OUTCOME_LABELS: Record<'passed' | 'remediation_required' | 'failed', Record<Lang, string>> = {
+  passed: { vi: 'Đạt', en: 'Passed' },
+  remediation_required: { vi: 'Phải khắc phục', en: 'Remediation required' },
+  failed: { vi: 'Không đạt', en: 'Failed' },
+};
+
+/** "Võ Thị Lan (bạn)" */
+export function personText(person: PersonRef | undefined, meId: string, lang: Lang): string {
+  if (!person) return lang === 'vi' ? 'Chưa giao' : 'Not assigned';
+  return person.userId === meId ? `${person.name} ${lang === 'vi' ? '(bạn)' : '(you)'}` : person.name;
+}
+
+/** The problem title of an error code in the page language; an unknown code is shown as it is. */
+export function errorCodeText(code: string | undefined, lang: Lang): string {
+  if (!code) return lang === 'vi' ? 'Không thực hiện được' : 'Could not be done';
+  return Object.hasOwn(ERRORS, code) ? ERRORS[code as ErrorCode][lang] : code;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * What an officer may do to a dossier of the inbox (the summaries carry no `availableActions`;
+ * the dossier page uses the view's own list).
+ * --------------------------------------------------------------------------------------------- */
+
+export const canReceive = (state: DossierState): boolean => RULES.receive.from.includes(state);
+export const canAssign = (state: DossierState): boolean => RULES.assign.from.includes(state);
+
+/* ------------------------------------------------------------------------------------------------
+ * Inbox filters, kept in the address fragment (`#state=submitted&due=overdue`): shareable between
+ * colleagues, restored by Back, never sent to a server and free of personal data.
+ * --------------------------------------------------------------------------------------------- */
+
+export const INBOX_STATES = ['submitted', 'awaiting_fee', 'received', 'in_review', 'supplement_requested', 'resubmitted', 'approved'] as const satisfies readonly NonNullable<InboxQuery['state']>[];
+export type InboxFilters = InboxQuery;
+
+const isInboxState = (v: string): v is NonNullable<InboxQuery['state']> => (INBOX_STATES as readonly string[]).includes(v);
+const isProcedureCode = (v: string) => /^[a-z0-9-]{3,80}$/.test(v);
+
+/** Reads the filters from a fragment; anything unknown is dropped. */
+export function parseFilters(hash: string): InboxFilters {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const filters: InboxFilters = {};
+  const state = params.get('state');
+  if (state && isInboxState(state)) filters.state = state;
+  const procedure = params.get('procedure');
+  if (procedure && isProcedureCode(procedure)) filters.procedure = procedure;
+  const due = params.get('due');
+  if (due === 'due_soon' || due === 'overdue') filters.due = due;
+  const assignee = params.get('assignee');
+  if (assignee === 'me' || assignee === 'none') filters.assignee = assignee;
+  return filters;
+}
+
+/** The fragment for these filters, in a fixed order ('' when none). */
+export function filtersHash(filters: InboxFilters): string {
+  const params = new URLSearchParams();
+  if (filters.state) params.set('state', filters.state);
+  if (filters.procedure) params.set('procedure', filters.procedure);
+  if (filters.due) params.set('due', filters.due);
+  if (filters.assignee) params.set('assignee', filters.assignee);
+  const text = params.toString();
+  return text ? `#${text}` : '';
+}
+
+/** The API query for these filters (the same names). */
+export function inboxQueryString(filters: InboxFilters): string {
+  const hash = filtersHash(filters);
+  return hash ? `?${hash.slice(1)}` : '';
+}
+
+/** A filter chip toggles its own value and keeps the other filters. */
+export function toggleFilter<K extends 'state' | 'due'>(filters: InboxFilters, key: K, value: NonNullable<InboxFilters[K]>): InboxFilters {
+  const next = { ...filters };
+  if (next[key] === value) delete next[key];
+  else next[key] = value;
+  return next;
+}
+
+/** Open work first: by due date (none last), then by submission. */
+export function sortByDue(items: readonly DossierSummary[]): DossierSummary[] {
+  return [...items].sort((a, b) => {
+    if (a.dueDate !== b.dueDate) {
+      if (!a.dueDate) return 1;
+      if (!b.dueDate) return -1;
+      return a.dueDate < b.dueDate ? -1 : 1;
+    }
+    return (a.submittedAt ?? a.createdAt).localeCompare(b.submittedAt ?? b.createdAt);
+  });
+}
+
+/** "Có 3 hồ sơ." / "3 dossiers." */
+export function dossierCount(count: number, lang: Lang): string {
+  if (lang === 'vi') return count === 0 ? 'Không có hồ sơ nào phù hợp.' : `Có ${count} hồ sơ.`;
+  return count === 0 ? 'No dossiers match.' : `${count} ${count === 1 ? 'dossier' : 'dossiers'}.`;
+}
+
+/** What bulk receiving did, one line per dossier, plus a summary sentence and its tone. */
+export function bulkOutcome(
+  result: BulkReceiveResult,
+  codes: ReadonlyMap<string, string>,
+  lang: Lang,
+): { tone: Tone; summary: string; lines: { ok: boolean; text: string }[] } {
+  const lines = result.results.map((r) => {
+    const name = r.code ?? codes.get(r.dossierId) ?? r.dossierId;
+    if (r.ok) return { ok: true, text: lang === 'vi' ? `${name}: đã tiếp nhận` : `${name}: received` };
+    return { ok: false, text: lang === 'vi' ? `${name}: không tiếp nhận được — ${errorCodeText(r.error, lang)}` : `${name}: not received — ${errorCodeText(r.error, lang)}` };
+  });
+  const ok = lines.filter((l) => l.ok).length;
+  const failed = lines.length - ok;
+  const summary =
+    lang === 'vi'
+      ? failed === 0
+        ? `Đã tiếp nhận ${ok} hồ sơ.`
+        : `Đã tiếp nhận ${ok} trong ${lines.length} hồ sơ; ${failed} hồ sơ không tiếp nhận được.`
+      : failed === 0
+        ? `${ok} ${ok === 1 ? 'dossier' : 'dossiers'} received.`
+        : `${ok} of ${lines.length} dossiers received; ${failed} could not be received.`;
+  return { tone: failed === 0 ? 'success' : ok === 0 ? 'error' : 'warning', summary, lines };
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The action forms. The checks repeat the API's (`dossierActionBody` in shared/dossiers/api.ts and
+ * the rules of lifecycle.ts) so that the officer is told before sending; the API checks again.
+ * --------------------------------------------------------------------------------------------- */
+
+export const REASON_MIN = 5;
+export const REASON_MAX = 2000;
+export const MINUTES_MAX = 5000;
+export const ITEM_MAX = 300;
+export const MAX_MISSING = 30;
+export const MAX_TEAM = 10;
+
+export type ActionField = 'reason' | 'missing' | 'visitDate' | 'team' | 'outcome' | 'minutes' | 'remediationDeadline' | 'newDueDate' | 'assignee';
+export interface ActionProblem {
+  field: ActionField;
+  message: string;
+}
+
+/** What the officer typed into an action form (strings as the inputs give them). */
+export interface ActionInputText {
+  reason?: string;
+  /** Ticked document ids of the procedure. */
+  documents?: string[];
+  /** Free-text supplement items, one per line. */
+  otherItems?: string;
+  visitDate?: string;
+  team?: string;
+  outcome?: string;
+  minutes?: string;
+  remediationDeadline?: string;
+  newDueDate?: string;
+  assignee?: string;
+}
+
+export interface ActionBody {
+  action: DossierAction;
+  version: number;
+  reason?: string;
+  missing?: string[];
+  assignee?: string;
+  visit?: { date: string; team: string[] };
+  appraisal?: { outcome: 'passed' | 'remediation_required' | 'failed'; minutes: string; remediationDeadline?: string };
+  newDueDate?: string;
+}
+
+const M = {
+  reasonMissing: { vi: 'Nhập lý do', en: 'Enter the reason' },
+  reasonShort: { vi: `Lý do phải có ít nhất ${REASON_MIN} ký tự`, en: `The reason must be at least ${REASON_MIN} characters` },
+  reasonLong: { vi: `Lý do không được dài quá ${REASON_MAX} ký tự`, en: `The reason must be ${REASON_MAX} characters or fewer` },
+  noteShort: { vi: `Ghi chú phải có ít nhất ${REASON_MIN} ký tự, hoặc để trống`, en: `The note must be at least ${REASON_MIN} characters, or left empty` },
+  apologyMissing: { vi: 'Nhập lý do điều chỉnh hạn (nội dung xin lỗi gửi người nộp)', en: 'Enter why the due date moves (the apology the applicant receives)' },
+  missingNone: { vi: 'Chọn ít nhất một giấy tờ cần bổ sung hoặc ghi nội dung cần bổ sung', en: 'Tick at least one document or write what is missing' },
+  missingTooMany: { vi: `Danh mục bổ sung tối đa ${MAX_MISSING} mục`, en: `The checklist can have at most ${MAX_MISSING} items` },
+  itemLong: { vi: `Mỗi dòng nội dung bổ sung tối đa ${ITEM_MAX} ký tự`, en: `Each item must be ${ITEM_MAX} characters or fewer` },
+  visitDateMissing: { vi: 'Nhập ngày thẩm định', en: 'Enter the date of the visit' },
+  visitDatePast: { vi: 'Ngày thẩm định phải từ hôm nay trở đi', en: 'The visit must be today or later' },
+  dateInvalid: { vi: 'Ngày không hợp lệ', en: 'Enter a real date' },
+  teamMissing: { vi: 'Nhập thành viên đoàn thẩm định, mỗi người một dòng', en: 'Enter the appraisal team, one person per line' },
+  teamTooMany: { vi: `Đoàn thẩm định tối đa ${MAX_TEAM} người`, en: `At most ${MAX_TEAM} people in the team` },
+  teamName: { vi: 'Mỗi tên thành viên từ 2 đến 100 ký tự', en: 'Each name must be 2 to 100 characters' },
+  outcomeMissing: { vi: 'Chọn kết quả thẩm định', en: 'Choose the outcome' },
+  minutesMissing: { vi: 'Nhập tóm tắt biên bản thẩm định (ít nhất 5 ký tự)', en: 'Enter the minutes (at least 5 characters)' },
+  minutesLong: { vi: `Biên bản tối đa ${MINUTES_MAX} ký tự`, en: `The minutes must be ${MINUTES_MAX} characters or fewer` },
+  remediationMissing: { vi: 'Nhập hạn khắc phục', en: 'Enter the remediation deadline' },
+  remediationPast: { vi: 'Hạn khắc phục phải sau hôm nay', en: 'The remediation deadline must be after today' },
+  newDueMissing: { vi: 'Nhập hạn giải quyết mới', en: 'Enter the new due date' },
+  newDueNotLater: { vi: 'Hạn mới phải sau hạn hiện tại', en: 'The new due date must be after the current one' },
+  assigneeMissing: { vi: 'Chọn người xử lý', en: 'Choose who handles the dossier' },
+} as const;
+
+function checkReason(text: string | undefined, required: boolean, lang: Lang, missingMessage: Record<Lang, string> = M.reasonMissing): { value?: string; problem?: string } {
+  const value = (text ?? '').trim();
+  if (!value) return required ? { problem: missingMessage[lang] } : {};
+  if (value.length < REASON_MIN) return { problem: (required ? M.reasonShort : M.noteShort)[lang] };
+  if (value.length > REASON_MAX) return { problem: M.reasonLong[lang] };
+  return { value };
+}
+
+const lines = (text: string | undefined): string[] =>
+  (text ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+
+/**
+ * Checks one action's form and builds the body for POST /api/dossiers/{id}/actions.
+ * `today` is the Vietnam date; `currentDueDate` the dossier's due date (for a reschedule).
+ */
+export function checkAction(
+  action: DossierAction,
+  input: ActionInputText,
+  context: { version: number; today: string; currentDueDate?: string | undefined },
+  lang: Lang,
+): { body: ActionBody } | { problems: ActionProblem[] } {
+  const problems: ActionProblem[] = [];
+  const body: ActionBody = { action, version: context.version };
+  const date = (field: ActionField, value: string | undefined, missing: Record<Lang, string>): string | undefined => {
+    const v = (value ?? '').trim();
+    if (!v) problems.push({ field, message: missing[lang] });
+    else if (!isDay(v)) problems.push({ field, message: M.dateInvalid[lang] });
+    else return v;
+    return undefined;
+  };
+  switch (action) {
+    case 'refuse':
+    case 'reject':
+    case 'stop': {
+      const r = checkReason(input.reason, true, lang);
+      if (r.problem) problems.push({ field: 'reason', message: r.problem });
+      else body.reason = r.value!;
+      break;
+    }
+    case 'request_supplement': {
+      const items = [...(input.documents ?? []), ...lines(input.otherItems)];
+      if (items.length === 0) problems.push({ field: 'missing', message: M.missingNone[lang] });
+      else if (items.length > MAX_MISSING) problems.push({ field: 'missing', message: M.missingTooMany[lang] });
+      else if (items.some((i) => i.length > ITEM_MAX)) problems.push({ field: 'missing', message: M.itemLong[lang] });
+      else body.missing = items;
+      const note = checkReason(input.reason, false, lang);
+      if (note.problem) problems.push({ field: 'reason', message: note.problem });
+      else if (note.value) body.reason = note.value;
+      break;
+    }
+    case 'schedule_appraisal': {
+      const day = date('visitDate', input.visitDate, M.visitDateMissing);
+      if (day && day < context.today) problems.push({ field: 'visitDate', message: M.visitDatePast[lang] });
+      const team = lines(input.team);
+      if (team.length === 0) problems.push({ field: 'team', message: M.teamMissing[lang] });
+      else if (team.length > MAX_TEAM) problems.push({ field: 'team', message: M.teamTooMany[lang] });
+      else if (team.some((n) => n.length < 2 || n.length > 100)) problems.push({ field: 'team', message: M.teamName[lang] });
+      if (day && problems.length === 0) body.visit = { date: day, team };
+      break;
+    }
+    case 'record_appraisal': {
+      const outcome = input.outcome;
+      const valid = outcome === 'passed' || outcome === 'remediation_required' || outcome === 'failed';
+      if (!valid) problems.push({ field: 'outcome', message: M.outcomeMissing[lang] });
+      const minutes = (input.minutes ?? '').trim();
+      if (minutes.length < REASON_MIN) problems.push({ field: 'minutes', message: M.minutesMissing[lang] });
+      else if (minutes.length > MINUTES_MAX) problems.push({ field: 'minutes', message: M.minutesLong[lang] });
+      let deadline: string | undefined;
+      if (outcome === 'remediation_required') {
+        deadline = date('remediationDeadline', input.remediationDeadline, M.remediationMissing);
+        if (deadline && deadline <= context.today) problems.push({ field: 'remediationDeadline', message: M.remediationPast[lang] });
+      }
+      if (valid && problems.length === 0) body.appraisal = { outcome, minutes, ...(deadline ? { remediationDeadline: deadline } : {}) };
+      break;
+    }
+    case 'reschedule': {
+      const day = date('newDueDate', input.newDueDate, M.newDueMissing);
+      if (day && context.currentDueDate && day <= context.currentDueDate) problems.push({ field: 'newDueDate', message: M.newDueNotLater[lang] });
+      else if (day) body.newDueDate = day;
+      const r = checkReason(input.reason, true, lang, M.apologyMissing);
+      if (r.problem) problems.push({ field: 'reason', message: r.problem });
+      else body.reason = r.value!;
+      break;
+    }
+    case 'assign': {
+      const assignee = (input.assignee ?? '').trim();
+      if (!/^[A-Za-z0-9._@-]{1,128}$/.test(assignee)) problems.push({ field: 'assignee', message: M.assigneeMissing[lang] });
+      else body.assignee = assignee;
+      break;
+    }
+    default:
+      break; // receive, approve: nothing to fill in
+  }
+  return problems.length > 0 ? { problems } : { body };
+}
+
+/** The outcome of an action that succeeded, for the results region. */
+export function actionDone(action: DossierAction, state: DossierState, lang: Lang): string {
+  const now = stateLabel(state, lang);
+  return lang === 'vi' ? `Đã thực hiện: ${actionLabel(action, 'vi').toLowerCase()}. Trạng thái hồ sơ: ${now}.` : `Done: ${actionLabel(action, 'en').toLowerCase()}. The dossier is now: ${now}.`;
+}
+
+/** The 409 message with what the other officer left. */
+export function conflictText(fresh: { state: DossierState; assignee?: PersonRef | undefined; updatedAt?: string } | undefined, meId: string, lang: Lang): string {
+  const head = lang === 'vi' ? 'Hồ sơ vừa được người khác cập nhật.' : 'Someone else has just updated this dossier.';
+  if (!fresh) return `${head} ${lang === 'vi' ? 'Hãy tải lại trang trước khi thao tác tiếp.' : 'Reload the page before you continue.'}`;
+  const who = fresh.assignee ? personText(fresh.assignee, meId, lang) : lang === 'vi' ? 'chưa giao' : 'not assigned';
+  return lang === 'vi'
+    ? `${head} Trạng thái hiện tại: ${stateLabel(fresh.state, 'vi')}; người xử lý: ${who}. Trang đã hiển thị lại thông tin mới nhất, hãy xem lại trước khi thao tác tiếp.`
+    : `${head} It is now: ${stateLabel(fresh.state, 'en')}; handled by: ${who}. The page now shows the latest details; check them before you continue.`;
+}
