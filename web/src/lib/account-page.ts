@@ -4,7 +4,7 @@ import { ApiError, getMe } from './api';
 import { updateAuthLink } from './auth-link';
 import type { Lang } from './i18n';
 import { clearToken, getToken } from './session';
-import { cashierAccess } from './staff-access';
+import { cashierAccess, departmentAccess } from './staff-access';
 
 const DUTY_LABELS: Record<Duty, Record<Lang, string>> = {
   scheduler: { vi: 'Điều phối lịch khám', en: 'Scheduler' },
@@ -28,6 +28,7 @@ export function initAccount(root: HTMLElement): void {
   const retry = required<HTMLButtonElement>(errorBox, '[data-retry]');
   const signOut = required<HTMLButtonElement>(signedIn, '[data-sign-out]');
   const staffLinks = required<HTMLElement>(signedIn, '[data-staff-links]');
+  const departmentLinks = required<HTMLElement>(signedIn, '[data-department-links]');
 
   function showSignedOut(message: string): void {
     signedIn.hidden = true;
@@ -53,6 +54,11 @@ export function initAccount(root: HTMLElement): void {
     row('duties', me.duties.map((d) => DUTY_LABELS[d][lang]).join(', ') || undefined);
     // Cashiers get links to the staff pages (the pages check again with GET /api/me).
     staffLinks.hidden = !cashierAccess(me).ok;
+    // Officers of a unit get the inbox, administrators the calendar and licences page.
+    const officer = departmentAccess(me, 'officer').ok;
+    const admin = departmentAccess(me, 'admin').ok;
+    for (const item of departmentLinks.querySelectorAll<HTMLElement>('[data-for-role]')) item.hidden = item.dataset.forRole === 'admin' ? !admin : !officer;
+    departmentLinks.hidden = !officer && !admin;
     status.textContent = '';
     errorBox.hidden = true;
     signedOut.hidden = true;
