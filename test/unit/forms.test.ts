@@ -180,10 +180,12 @@ describe('validateDossierData: what users get wrong', () => {
     expect(issuesOf(clinic.form, { ...clinicData, staff: Array.from({ length: 51 }, () => staff[0]) }, 'draft')[0]?.path).toBe('staff');
     const badItem = [staff[0], { ...staff[1], cccd: '123' }];
     expect(issuesOf(clinic.form, { ...clinicData, staff: badItem })).toEqual([expect.objectContaining({
-      field: 'staff', path: 'staff.1.cccd', messageVi: expect.stringMatching(/^Người hành nghề 2 — Số định danh cá nhân \(CCCD\): /),
+      field: 'staff', path: 'staff.1.cccd', messageVi: expect.stringMatching(/^Người hành nghề 2: Số định danh cá nhân \(CCCD\): .*12 chữ số/),
     })]);
     const { fullName: _f, ...noName } = staff[1]!;
-    expect(issuesOf(clinic.form, { ...clinicData, staff: [staff[0], noName] }).map((i) => i.path)).toEqual(['staff.1.fullName']);
+    expect(issuesOf(clinic.form, { ...clinicData, staff: [staff[0], noName] })).toEqual([{
+      field: 'staff', path: 'staff.1.fullName', messageVi: 'Người hành nghề 2: vui lòng nhập Họ và tên.', messageEn: 'Practitioner 2: please fill in Full name.',
+    }]);
     expect(issuesOf(clinic.form, { ...clinicData, staff: [{ ...staff[0], salary: 10 }] }).map((i) => i.path)).toEqual(['staff.0.salary']);
   });
 

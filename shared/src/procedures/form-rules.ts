@@ -88,10 +88,16 @@ interface Where {
   path: string;
   labelVi: string;
   labelEn: string;
+  /** Inside a group item: "Người hành nghề 2" leads the message. */
+  prefixVi?: string;
+  prefixEn?: string;
 }
 
 function report(ctx: Ctx, where: Where, messageVi: string, messageEn: string, path = where.path): void {
-  if (ctx.issues.length < MAX_ISSUES) ctx.issues.push({ field: where.top, path, messageVi, messageEn });
+  if (ctx.issues.length >= MAX_ISSUES) return;
+  const vi = where.prefixVi ? `${where.prefixVi}: ${messageVi.replace(/^Vui lòng/, 'vui lòng')}` : messageVi;
+  const en = where.prefixEn ? `${where.prefixEn}: ${messageEn.replace(/^Please/, 'please')}` : messageEn;
+  ctx.issues.push({ field: where.top, path, messageVi: vi, messageEn: en });
 }
 
 const ADDRESS_KEYS = new Set(['province', 'ward', 'street']);
@@ -353,7 +359,7 @@ function checkGroup(group: GroupField, value: unknown, ctx: Ctx, w: Where, data:
     for (const sub of group.fields) {
       if (!shown.has(sub.id)) continue;
       checkField(sub, item, cleaned, ctx, {
-        top: w.top, path: `${itemWhere.path}.${sub.id}`, labelVi: `${itemWhere.labelVi} — ${sub.labelVi}`, labelEn: `${itemWhere.labelEn} — ${sub.labelEn}`,
+        top: w.top, path: `${itemWhere.path}.${sub.id}`, labelVi: sub.labelVi, labelEn: sub.labelEn, prefixVi: itemWhere.labelVi, prefixEn: itemWhere.labelEn,
       }, data, topVisible);
     }
     items.push(cleaned);
