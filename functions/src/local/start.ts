@@ -94,6 +94,7 @@ async function main(): Promise<void> {
     devServerPort,
     keyFile: join(root, '.data/dev-idp/key.json'),
     documentsDir: join(root, '.data/documents'),
+    licenceKeyFile: join(root, '.data/licence-signing-key.pem'),
     schedules: true,
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

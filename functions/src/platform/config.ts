@@ -34,7 +34,7 @@ const configSchema = z.object({
   /** Local and tests only: the HMAC key of presigned document URLs the local server answers (ADR 0015). */
   DOCUMENTS_URL_KEY: z.optional(z.string().check(z.minLength(32))),
   /** AWS: the KMS asymmetric key (ECC_NIST_P256) that signs licences, as a key ARN (ADR 0015). */
-  LICENCE_SIGNING_KEY_ID: z.optional(z.string().check(z.regex(/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$/))),
+  LICENCE_SIGNING_KEY_ID: z.optional(z.string().check(z.regex(/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:\S+$/))),
   /** Local and tests: a PEM file with the P-256 private key that signs licences (git-ignored, under .data/). */
   LICENCE_SIGNING_KEY_FILE: z.optional(z.string().check(z.minLength(1))),
   /** JSON `{ "<hospitalId>": "<https URL>" }`: where each hospital's information system hears about its bills. */

@@ -1,18 +1,46 @@
 /**
- * Where generated documents (receipt PDFs) live: an S3 bucket in AWS (`DOCUMENTS_BUCKET`), a
- * directory locally and in tests (`DOCUMENTS_DIR`). Services see only `DocumentStore`. A function
- * that stores or serves documents calls `documentStore()` at cold start, so a missing setting
- * stops it before it serves anything.
+ * Where documents live (receipt PDFs, dossier attachments, signed licences): an S3 bucket in AWS
+ * (`DOCUMENTS_BUCKET`), a directory locally and in tests (`DOCUMENTS_DIR`). Services see only
+ * `DocumentStore`. A function that stores or serves documents calls `documentStore()` at cold
+ * start, so a missing setting stops it before it serves anything.
+ *
+ * Browsers move attachments straight to and from storage with presigned requests (ADR 0015): in
+ * AWS S3 presigned URLs (SigV4, Content-Type and Content-Length signed); locally the same kind of
+ * URL, HMAC-signed, that the local server answers (functions/src/local/documents-endpoint.ts). So
+ * the page does the same PUT with the same headers in both places.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { config, type Config } from './config';
+
+/** A request the browser makes itself: exactly this method, URL and headers, before `expiresAt`. */
+export interface PresignedRequest {
+  method: 'PUT' | 'GET';
+  url: string;
+  /** Headers the request must carry as signed (upload: content-type; the browser sets content-length itself). */
+  headers: Record<string, string>;
+  expiresAt: string;
+}
+
+/** Upload URLs live 10 minutes, download URLs 5: long enough to start, short enough to leak little. */
+export const UPLOAD_URL_SECONDS = 600;
+export const DOWNLOAD_URL_SECONDS = 300;
 
 export interface DocumentStore {
   putObject(key: string, body: Uint8Array, contentType: string): Promise<void>;
   /** The object's bytes, or undefined when there is no such object. */
   getObject(key: string): Promise<Uint8Array | undefined>;
+  /** Removes the object (nothing happens when there is none). Only attachments are ever deleted. */
+  deleteObject(key: string): Promise<void>;
+  /** The object's size, or undefined when there is no such object (S3: needs ListBucket to tell, see below). */
+  headObject(key: string): Promise<{ sizeBytes: number } | undefined>;
+  /** A PUT the browser makes with this content type and exactly this many bytes, or it is refused. */
+  presignUpload(key: string, upload: { contentType: string; sizeBytes: number }, now: Date): Promise<PresignedRequest>;
+  /** A GET of the object, answered with this content type. */
+  presignDownload(key: string, download: { contentType: string }, now: Date): Promise<PresignedRequest>;
 }
 
 /** Keys are relative paths of safe segments: `receipts/2026/HD-2026-000001.pdf`. */
@@ -22,8 +50,29 @@ function checkKey(key: string): void {
   if (!KEY.test(key) || key.split('/').some((s) => s === '..' || s === '.')) throw new Error(`Invalid document key ${key}`);
 }
 
-/** The local stand-in for the bucket: one file per key under `root`, written atomically. */
-export function fileDocumentStore(root: string): DocumentStore {
+/**
+ * What a local URL signs: method, key, content type, exact length (uploads) and expiry, so
+ * changing any of them (or the path) breaks the signature. Base64url HMAC-SHA256.
+ */
+export function localUrlSignature(secret: string, parts: { method: 'PUT' | 'GET'; key: string; contentType: string; sizeBytes?: number; expires: number }): string {
+  const payload = [parts.method, parts.key, parts.contentType, parts.sizeBytes ?? '', parts.expires].join('\n');
+  return createHmac('sha256', secret).update(payload).digest('base64url');
+}
+
+export function localUrlSignatureMatches(secret: string, parts: Parameters<typeof localUrlSignature>[1], signature: string): boolean {
+  const want = Buffer.from(localUrlSignature(secret, parts));
+  const got = Buffer.from(signature);
+  return want.length === got.length && timingSafeEqual(want, got);
+}
+
+/** Where the local server answers signed document URLs. */
+export const LOCAL_DOCUMENTS_PATH = '/sandbox/documents/';
+
+/**
+ * The local stand-in for the bucket: one file per key under `root`, written atomically. With
+ * `urls` (the local server's origin and HMAC key) it also presigns, as the S3 store does.
+ */
+export function fileDocumentStore(root: string, urls?: { baseUrl: string; secret: string }): DocumentStore {
   const base = normalize(root);
   const pathOf = (key: string) => {
     checkKey(key);
@@ -47,7 +96,40 @@ export function fileDocumentStore(root: string): DocumentStore {
         throw error;
       }
     },
+    async deleteObject(key) {
+      await rm(pathOf(key), { force: true });
+    },
+    async headObject(key) {
+      try {
+        const info = await stat(pathOf(key));
+        return info.isFile() ? { sizeBytes: info.size } : undefined;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw error;
+      }
+    },
+    async presignUpload(key, { contentType, sizeBytes }, now) {
+      pathOf(key);
+      return localUrl('PUT', key, contentType, now, UPLOAD_URL_SECONDS, sizeBytes);
+    },
+    async presignDownload(key, { contentType }, now) {
+      pathOf(key);
+      return localUrl('GET', key, contentType, now, DOWNLOAD_URL_SECONDS);
+    },
   };
+
+  function localUrl(method: 'PUT' | 'GET', key: string, contentType: string, now: Date, seconds: number, sizeBytes?: number): PresignedRequest {
+    if (!urls) throw new Error('Invalid configuration: DOCUMENTS_URL_KEY is required to presign local document URLs');
+    const expires = Math.floor(now.getTime() / 1000) + seconds;
+    const signature = localUrlSignature(urls.secret, { method, key, contentType, sizeBytes, expires });
+    const query = new URLSearchParams({ ct: contentType, ...(sizeBytes === undefined ? {} : { len: String(sizeBytes) }), exp: String(expires), sig: signature });
+    return {
+      method,
+      url: `${urls.baseUrl.replace(/\/+$/, '')}${LOCAL_DOCUMENTS_PATH}${key}?${query.toString()}`,
+      headers: method === 'PUT' ? { 'content-type': contentType } : {},
+      expiresAt: new Date(expires * 1000).toISOString(),
+    };
+  }
 }
 
 /**
@@ -79,16 +161,53 @@ export function s3DocumentStore(bucket: string, client: S3Client): DocumentStore
         throw error;
       }
     },
+    async deleteObject(key) {
+      checkKey(key);
+      // The bucket is versioned: this adds a delete marker; the lifecycle rule expires the old version.
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    },
+    async headObject(key) {
+      checkKey(key);
+      try {
+        const { ContentLength } = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+        return { sizeBytes: ContentLength ?? 0 };
+      } catch (error) {
+        // HEAD has no body, so a missing object is `NotFound` (404) only to a caller that may
+        // list; the roles may not, and S3 answers 403 instead, which is "not there (yet)" for an
+        // upload the browser has not finished: the only keys asked about are ones we presigned.
+        const name = (error as Error).name;
+        const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+        if (error instanceof NotFound || name === 'NotFound' || name === 'NoSuchKey' || status === 404 || status === 403) return undefined;
+        throw error;
+      }
+    },
+    async presignUpload(key, { contentType, sizeBytes }, now) {
+      checkKey(key);
+      const command = new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType, ContentLength: sizeBytes });
+      // The presigner leaves content-type unsigned by default; signing it and the exact length
+      // makes S3 refuse another type or size (403 SignatureDoesNotMatch).
+      const url = await getSignedUrl(client, command, { expiresIn: UPLOAD_URL_SECONDS, signingDate: now, signableHeaders: new Set(['content-type', 'content-length']) });
+      return { method: 'PUT', url, headers: { 'content-type': contentType }, expiresAt: new Date(now.getTime() + UPLOAD_URL_SECONDS * 1000).toISOString() };
+    },
+    async presignDownload(key, { contentType }, now) {
+      checkKey(key);
+      const command = new GetObjectCommand({ Bucket: bucket, Key: key, ResponseContentType: contentType, ResponseCacheControl: 'private, no-store' });
+      const url = await getSignedUrl(client, command, { expiresIn: DOWNLOAD_URL_SECONDS, signingDate: now });
+      return { method: 'GET', url, headers: {}, expiresAt: new Date(now.getTime() + DOWNLOAD_URL_SECONDS * 1000).toISOString() };
+    },
   };
 }
 
 /** The store the configuration names: the bucket in AWS, the directory locally. */
 export function documentStoreFrom(
-  settings: Pick<Config, 'DOCUMENTS_BUCKET' | 'DOCUMENTS_DIR'> & Partial<Pick<Config, 'AWS_REGION'>>,
+  settings: Pick<Config, 'DOCUMENTS_BUCKET' | 'DOCUMENTS_DIR'> & Partial<Pick<Config, 'AWS_REGION' | 'DOCUMENTS_URL_KEY' | 'PUBLIC_BASE_URL'>>,
   s3Client: () => S3Client = () => new S3Client(settings.AWS_REGION ? { region: settings.AWS_REGION } : {}),
 ): DocumentStore {
   if (settings.DOCUMENTS_BUCKET) return s3DocumentStore(settings.DOCUMENTS_BUCKET, s3Client());
-  if (settings.DOCUMENTS_DIR) return fileDocumentStore(settings.DOCUMENTS_DIR);
+  if (settings.DOCUMENTS_DIR) {
+    const urls = settings.DOCUMENTS_URL_KEY && settings.PUBLIC_BASE_URL ? { baseUrl: settings.PUBLIC_BASE_URL, secret: settings.DOCUMENTS_URL_KEY } : undefined;
+    return fileDocumentStore(settings.DOCUMENTS_DIR, urls);
+  }
   throw new Error('Invalid configuration: DOCUMENTS_BUCKET or DOCUMENTS_DIR is required by this function');
 }
 
