@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatFee, formatTimeLimit, resultCount } from '../../../web/src/lib/format';
+import { procedureByCode } from '../../../shared/src/procedures/catalogue';
+import { conditionText, formatAccept, formatBytes, formatDay, formatFee, formatProcedureFee, formatTimeLimit, resultCount } from '../../../web/src/lib/format';
 
 describe('procedure facts as shown on the site', () => {
   it('shows fees in VND with dot grouping, and 0 as free', () => {
@@ -21,5 +22,29 @@ describe('procedure facts as shown on the site', () => {
     expect(resultCount(3, 'vi')).toBe('Tìm thấy 3 thủ tục.');
     expect(resultCount(0, 'vi')).toBe('Không tìm thấy thủ tục nào phù hợp.');
     expect(resultCount(1, 'en')).toBe('1 procedure found.');
+  });
+});
+
+describe('procedure page facts', () => {
+  const at = new Date('2026-03-10T03:00:00Z');
+  it('shows a fee range when variants differ, the reduced device fees, and "not yet published" for unknown fees', () => {
+    expect(formatProcedureFee(procedureByCode('cap-lai-giay-phep-hanh-nghe')!.fee, 'vi', at)).toBe('150.000 ₫ – 430.000 ₫');
+    expect(formatProcedureFee(procedureByCode('cap-moi-giay-phep-hanh-nghe')!.fee, 'vi', at)).toBe('430.000 ₫');
+    expect(formatProcedureFee(procedureByCode('cong-bo-du-dieu-kien-mua-ban-thiet-bi-y-te')!.fee, 'vi', at)).toBe('1.500.000 ₫');
+    expect(formatProcedureFee(procedureByCode('cong-bo-du-dieu-kien-mua-ban-thiet-bi-y-te')!.fee, 'vi', new Date('2027-01-02T03:00:00Z'))).toBe('3.000.000 ₫');
+    expect(formatProcedureFee(procedureByCode('cap-lai-giay-phep-hoat-dong')!.fee, 'vi', at)).toBe('Chưa công bố');
+    expect(formatProcedureFee(procedureByCode('cap-lai-giay-phep-hoat-dong')!.fee, 'en', at)).toBe('Not yet published');
+  });
+
+  it('describes documents: types, sizes, and the condition that makes one required', () => {
+    expect(formatAccept(['application/pdf', 'image/jpeg', 'image/png'])).toBe('PDF, JPG, PNG');
+    expect(formatBytes(10 * 1024 * 1024, 'vi')).toBe('10 MB');
+    expect(formatBytes(1.5 * 1024 * 1024, 'vi')).toBe('1,5 MB');
+    expect(formatBytes(1.5 * 1024 * 1024, 'en')).toBe('1.5 MB');
+    expect(formatBytes(500 * 1024, 'en')).toBe('500 KB');
+    const clinic = procedureByCode('cap-moi-giay-phep-hoat-dong-phong-kham')!;
+    expect(conditionText(clinic.form, { field: 'hasXray', equals: true }, 'vi')).toBe('Phòng khám có sử dụng thiết bị X-quang');
+    expect(conditionText(clinic.form, { field: 'facilityType', equals: 'phong_kham_chuyen_khoa' }, 'en')).toBe('Type of facility: Specialist clinic');
+    expect(formatDay('2026-12-31')).toBe('31/12/2026');
   });
 });
