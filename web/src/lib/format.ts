@@ -73,10 +73,7 @@ export function conditionText(form: FormSchema, cond: VisibleWhen, lang: Lang): 
 }
 
 /** "2026-12-31" → "31/12/2026". */
-export function formatDay(date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : date;
-}
+export { displayDay as formatDay } from './staff-format';
 
 /** "30 ngày", "20 ngày làm việc", "Giải quyết ngay" (and the English equivalents). */
 export function formatTimeLimit({ value, unit }: TimeLimit, lang: Lang): string {
