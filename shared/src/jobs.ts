@@ -49,6 +49,24 @@ export const jobs = [
     access: 'write',
     portalSecret: true,
   },
+  {
+    id: 'bookingHolds',
+    description: 'Releases booking places held for payment that were not paid in time (a conditional write per hold, never TTL; ADR 0016)',
+    trigger: { kind: 'schedule', expression: 'rate(1 minute)', localEveryMs: 30_000 },
+    access: 'write',
+  },
+  {
+    id: 'bookingReminders',
+    description: "Reminds patients of tomorrow's bookings (outbox messages, once per booking and day), at 18:00 Vietnam time",
+    trigger: { kind: 'schedule', expression: 'cron(0 11 * * ? *)', localEveryMs: 3_600_000 },
+    access: 'write',
+  },
+  {
+    id: 'bookingNoShows',
+    description: 'Marks confirmed bookings of ended sessions that nobody checked in as no-shows',
+    trigger: { kind: 'schedule', expression: 'rate(30 minutes)', localEveryMs: 600_000 },
+    access: 'write',
+  },
 ] as const satisfies readonly Job[];
 
 export type JobId = (typeof jobs)[number]['id'];

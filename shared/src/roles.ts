@@ -7,7 +7,7 @@
 export const ROLES = ['citizen', 'clinic_owner', 'officer', 'hospital_staff', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const DUTIES = ['scheduler', 'cashier'] as const;
+export const DUTIES = ['scheduler', 'cashier', 'reception'] as const;
 export type Duty = (typeof DUTIES)[number];
 
 export const STAFF_ROLES: readonly Role[] = ['officer', 'hospital_staff', 'admin'];

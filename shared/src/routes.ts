@@ -32,6 +32,9 @@ export const FUNCTIONS = {
   desk: { access: 'write', description: "A hospital's cashier desk and finance office: bills, payments, reconciliation (reads are audited)", portalSecret: true },
   receipts: { access: 'read', description: 'E-receipt PDFs by payment id and the public receipt verification', documents: 'read' },
   paymentsRead: { access: 'read', description: 'Bills by pay link, payment status, the VNPay return', portalSecret: true },
+  bookingRead: { access: 'read', description: 'Hospitals, specialties and sessions with places left; a citizen\'s bookings and saved patient profiles' },
+  booking: { access: 'write', description: 'Booking, cancelling and rescheduling appointments (capacity by transaction, ADR 0016); saving patient profiles' },
+  hospitalSchedule: { access: 'write', description: "A hospital's schedulers and reception: weekly templates, sessions, closures, booking lists, check-in, no-shows (audited)" },
 } as const satisfies Record<string, { access: TableAccess; description: string; /** Reads the VNPay/pay-link secret. */ portalSecret?: true; /** Access to the documents bucket (receipt PDFs). */ documents?: 'read' | 'write' }>;
 export type FunctionName = keyof typeof FUNCTIONS;
 
@@ -49,6 +52,10 @@ export interface Route {
 const signedIn = { roles: ROLES } as const;
 const adminOnly = { roles: ['admin'] } as const;
 const cashier = { roles: ['hospital_staff'], duties: ['cashier'] } as const;
+const citizenOnly = { roles: ['citizen'] } as const;
+const scheduler = { roles: ['hospital_staff'], duties: ['scheduler'] } as const;
+const reception = { roles: ['hospital_staff'], duties: ['reception'] } as const;
+const bookingStaff = { roles: ['hospital_staff'], duties: ['scheduler', 'reception'] } as const;
 
 export const routes = [
   { id: 'health.get', method: 'GET', path: '/api/health', auth: 'public', access: 'none', fn: 'platform', summary: 'Liveness and readiness' },
@@ -73,6 +80,25 @@ export const routes = [
   { id: 'receipts.pdf', method: 'GET', path: '/api/payments/{paymentId}/receipt', auth: 'public', access: 'read', fn: 'receipts', summary: 'The e-receipt PDF of a paid payment (the id is the capability); 404 until issued' },
   { id: 'receipts.verify', method: 'GET', path: '/api/receipts/{number}', auth: 'public', access: 'read', fn: 'receipts', summary: 'Public verification of a receipt number, without personal data' },
   { id: 'hisKeys.create', method: 'POST', path: '/api/hospitals/{hospitalId}/his-keys', auth: adminOnly, access: 'write', fn: 'hospitalAdmin', summary: "An administrator issues an API key for a hospital's information system (shown once)" },
+  { id: 'hospitals.list', method: 'GET', path: '/api/hospitals', auth: 'public', access: 'read', fn: 'bookingRead', summary: 'Hospitals that take bookings, with their booking rules' },
+  { id: 'hospitals.specialties', method: 'GET', path: '/api/hospitals/{hospitalId}/specialties', auth: 'public', access: 'read', fn: 'bookingRead', summary: "A hospital's specialties" },
+  { id: 'sessions.list', method: 'GET', path: '/api/hospitals/{hospitalId}/sessions', auth: 'public', access: 'read', fn: 'bookingRead', summary: 'Bookable sessions of a specialty with places left (a hint)' },
+  { id: 'appointments.create', method: 'POST', path: '/api/appointments', auth: citizenOnly, access: 'write', fn: 'booking', summary: 'Book a place in a session (Idempotency-Key); 409 when full or already booked' },
+  { id: 'appointments.mine', method: 'GET', path: '/api/appointments', auth: citizenOnly, access: 'read', fn: 'bookingRead', summary: "The signed-in citizen's bookings, newest first" },
+  { id: 'appointments.get', method: 'GET', path: '/api/appointments/{appointmentId}', auth: citizenOnly, access: 'read', fn: 'bookingRead', summary: 'One of my bookings (another person\'s: 404)' },
+  { id: 'appointments.cancel', method: 'POST', path: '/api/appointments/{appointmentId}/cancel', auth: citizenOnly, access: 'write', fn: 'booking', summary: 'Cancel until the cut-off; the place returns' },
+  { id: 'appointments.reschedule', method: 'POST', path: '/api/appointments/{appointmentId}/reschedule', auth: citizenOnly, access: 'write', fn: 'booking', summary: 'Move to another session: new place taken and old released in one step, or nothing changes' },
+  { id: 'patients.list', method: 'GET', path: '/api/me/patients', auth: citizenOnly, access: 'read', fn: 'bookingRead', summary: 'Saved patient profiles (self and family)' },
+  { id: 'patients.create', method: 'POST', path: '/api/me/patients', auth: citizenOnly, access: 'write', fn: 'booking', summary: 'Save a patient profile' },
+  { id: 'schedule.template.get', method: 'GET', path: '/api/hospitals/{hospitalId}/specialties/{specialtyId}/template', auth: scheduler, access: 'write', fn: 'hospitalSchedule', summary: "A specialty's weekly template" },
+  { id: 'schedule.template.put', method: 'PUT', path: '/api/hospitals/{hospitalId}/specialties/{specialtyId}/template', auth: scheduler, access: 'write', fn: 'hospitalSchedule', summary: "Replace a specialty's weekly template" },
+  { id: 'schedule.sessions', method: 'GET', path: '/api/hospitals/{hospitalId}/schedule', auth: bookingStaff, access: 'write', fn: 'hospitalSchedule', summary: "Staff view of a specialty's sessions (closed ones and places taken)" },
+  { id: 'schedule.generate', method: 'POST', path: '/api/hospitals/{hospitalId}/sessions', auth: scheduler, access: 'write', fn: 'hospitalSchedule', summary: 'Make sessions from the weekly template for a date range' },
+  { id: 'schedule.session.update', method: 'PATCH', path: '/api/hospitals/{hospitalId}/sessions/{sessionId}', auth: scheduler, access: 'write', fn: 'hospitalSchedule', summary: "Change a session's capacity, or close it (booked patients are told)" },
+  { id: 'schedule.closeDay', method: 'POST', path: '/api/hospitals/{hospitalId}/closures', auth: scheduler, access: 'write', fn: 'hospitalSchedule', summary: 'Close every session of a day (one specialty or all)' },
+  { id: 'schedule.session.appointments', method: 'GET', path: '/api/hospitals/{hospitalId}/sessions/{sessionId}/appointments', auth: bookingStaff, access: 'write', fn: 'hospitalSchedule', summary: "A session's bookings in queue order (audited read)" },
+  { id: 'reception.checkIn', method: 'POST', path: '/api/hospitals/{hospitalId}/check-ins', auth: reception, access: 'write', fn: 'hospitalSchedule', summary: 'Check a patient in by booking code (typed or scanned)' },
+  { id: 'reception.noShow', method: 'POST', path: '/api/hospitals/{hospitalId}/appointments/{appointmentId}/no-show', auth: reception, access: 'write', fn: 'hospitalSchedule', summary: 'Mark a booking as not attended' },
   { id: 'fallback.notFound', method: 'ANY', path: '/api/{proxy+}', auth: 'public', access: 'none', fn: 'platform', summary: 'Unknown API path or method: problem+json 404/405' },
 ] as const satisfies readonly Route[];
 

@@ -27,6 +27,8 @@ export const demoUsers: DemoUser[] = [
   { id: 'cashier-cho-ray', role: 'hospital_staff', name: 'Đỗ Thị Mai', email: 'mai.do@choray.example.vn', hospitalId: 'hosp-cho-ray', duties: ['cashier'] },
   { id: 'cashier2-cho-ray', role: 'hospital_staff', name: 'Ngô Văn Hùng', email: 'hung.ngo@choray.example.vn', hospitalId: 'hosp-cho-ray', duties: ['cashier'] },
   { id: 'staff-nhi-dong-1', role: 'hospital_staff', name: 'Trương Thị Yến', email: 'yen.truong@nhidong1.example.vn', hospitalId: 'hosp-nhi-dong-1', duties: ['scheduler', 'cashier'] },
+  { id: 'reception-cho-ray', role: 'hospital_staff', name: 'Phan Thị Hạnh', email: 'hanh.phan@choray.example.vn', hospitalId: 'hosp-cho-ray', duties: ['reception'] },
+  { id: 'reception-nhi-dong-1', role: 'hospital_staff', name: 'Vũ Minh Châu', email: 'chau.vu@nhidong1.example.vn', hospitalId: 'hosp-nhi-dong-1', duties: ['reception'] },
   { id: 'cashier-nhi-dong-1', role: 'hospital_staff', name: 'Lý Văn Phúc', email: 'phuc.ly@nhidong1.example.vn', hospitalId: 'hosp-nhi-dong-1', duties: ['cashier'] },
   { id: 'admin-quang', role: 'admin', name: 'Hoàng Văn Quang', email: 'quang.hoang@soyte.example.vn' },
   { id: 'admin-nga', role: 'admin', name: 'Mai Thị Nga', email: 'nga.mai@soyte.example.vn' },

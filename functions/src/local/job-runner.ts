@@ -18,6 +18,9 @@ const jobModules: Record<JobId, () => Promise<{ handler: JobHandler }>> = {
   receipts: () => import('../jobs/receipts'),
   paymentsSweep: () => import('../jobs/paymentsSweep'),
   hisCallbacks: () => import('../jobs/hisCallbacks'),
+  bookingHolds: () => import('../jobs/bookingHolds'),
+  bookingReminders: () => import('../jobs/bookingReminders'),
+  bookingNoShows: () => import('../jobs/bookingNoShows'),
 };
 
 export interface JobRunner {

@@ -11,6 +11,7 @@ import { insertHisKey } from '../repositories/his-keys';
 import { demoHisKey } from './demo-bills';
 import { hospitals } from '@portal/shared/hospitals';
 import { demoBills } from './demo-bills';
+import { seedBooking } from './demo-booking';
 
 /** The seed acts as the hospitals' information systems; its audit entries say so. */
 const SEED_ACTOR = { principal: { userId: 'seed', role: 'admin' as const, name: 'Dữ liệu mẫu', duties: [] }, requestId: 'seed' };
@@ -53,5 +54,6 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
       if ((error as { name?: string }).name !== 'TransactionCanceledException') throw error;
     }
   }
+  written += await seedBooking(db, tableName);
   return { written };
 }

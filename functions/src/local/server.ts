@@ -38,6 +38,9 @@ const lambdaModules: Record<FunctionName, () => Promise<{ handler: LambdaHandler
   refunds: () => import('../lambdas/refunds'),
   receipts: () => import('../lambdas/receipts'),
   desk: () => import('../lambdas/desk'),
+  bookingRead: () => import('../lambdas/bookingRead'),
+  booking: () => import('../lambdas/booking'),
+  hospitalSchedule: () => import('../lambdas/hospitalSchedule'),
 };
 
 /** API Gateway's own limit on a request body. */

@@ -109,7 +109,10 @@ export interface Settlement {
  * it can never be written twice. `payable` is what the caller read: the payable update is
  * conditioned on that state, and a concurrent change cancels the whole transaction.
  */
-export async function settleAttempt(deps: Deps, attempt: StoredAttempt, payable: PayableState, settlement: Settlement): Promise<void> {
+export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/** `extra`: what the payable's kind adds to the same transaction (e.g. a held booking confirmed). */
+export async function settleAttempt(deps: Deps, attempt: StoredAttempt, payable: PayableState, settlement: Settlement, extra: readonly TransactItem[] = []): Promise<void> {
   const set: string[] = ['#status = :status', 'settledAt = :at', 'settledBy = :by'];
   const values: Record<string, unknown> = { ':status': settlement.status, ':at': settlement.at, ':by': settlement.by, ':pending': 'pending' };
   if (settlement.status === 'paid') {
@@ -124,7 +127,7 @@ export async function settleAttempt(deps: Deps, attempt: StoredAttempt, payable:
       values[`:${field}`] = settlement[field];
     }
   }
-  const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+  const items: TransactItem[] = [
     {
       Update: {
         TableName: deps.tableName,
@@ -180,6 +183,7 @@ export async function settleAttempt(deps: Deps, attempt: StoredAttempt, payable:
       },
     });
   }
+  items.push(...extra);
   await deps.db.send(new TransactWriteCommand({ TransactItems: items }));
 }
 

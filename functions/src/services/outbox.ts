@@ -10,6 +10,7 @@ import { toAppError } from '../platform/errors';
 import { logger } from '../platform/logger';
 import { getBill } from '../repositories/bills';
 import { getAttempt } from '../repositories/payments';
+import { bookingMessages, type BookingEvent } from './booking-jobs';
 import { scheduleCallback, type CallbackDeps } from './his-callbacks';
 
 export interface OutboxEvent {
@@ -34,6 +35,7 @@ interface Message {
 
 /** What an event makes the portal say, and to whom. Texts are Vietnamese, without personal data beyond the recipient. */
 async function messagesFor(deps: OutboxDeps, event: OutboxEvent): Promise<Message[]> {
+  if (event.event.startsWith('appointment.') || event.event === 'session.closed') return bookingMessages(deps, event as BookingEvent);
   if (event.event === 'payment.paid' && event.payable?.kind === 'bill') {
     const bill = await getBill(deps, event.payable.id);
     if (!bill) return [];

@@ -5,7 +5,7 @@
  */
 import { hospitalName } from '@portal/shared/hospitals';
 import { canAccess } from '@portal/shared/policy';
-import type { CreatePayment, OpenedPayment, PayableRef, PaymentView } from '@portal/shared/payments/payments';
+import type { CreatePayment, OpenedPayment, PayableKind, PayableRef, PaymentView } from '@portal/shared/payments/payments';
 import type { Principal } from '@portal/shared/roles';
 import {
   IPN_ANSWERS, buildPayUrl, decideIpn, describeResponseCode, ipnErrorAnswer, toVnpayOrderInfo, verifyVnpayQuery, type IpnAnswer, type IpnRecordView,
@@ -18,7 +18,8 @@ import { logger } from '../platform/logger';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PortalSecrets } from '../platform/secrets';
 import { getBill, type Deps } from '../repositories/bills';
-import { getAttempt, insertAttempt, settleAttempt, type PayableState, type Settlement, type StoredAttempt } from '../repositories/payments';
+import { getAttempt, insertAttempt, settleAttempt, type PayableState, type Settlement, type StoredAttempt, type TransactItem } from '../repositories/payments';
+import { loadAppointmentFee } from './booking-payable';
 import { getReceiptGuard } from '../repositories/receipts';
 import { billIdFromPayLink } from './pay-links';
 import { queryTransaction } from './vnpay-client';
@@ -29,16 +30,28 @@ export interface PaymentDeps extends Deps {
   settings: { payUrl: string; apiUrl: string; publicBaseUrl: string };
 }
 
-interface Payable {
+export interface Payable {
   ref: PayableRef;
   state: PayableState;
   hospitalId: string;
+  /** The citizen it belongs to, who may pay it (an appointment's fee). */
+  ownerId?: string;
+  /** What settling a payment of this payable also writes, in the same transaction (per kind). */
+  settleItems?: (attempt: StoredAttempt, settlement: Settlement) => TransactItem[];
   /** What the payer reads on VNPay's page (folded to ASCII there). */
   description: string;
   reference: string;
 }
 
-async function loadPayable(deps: PaymentDeps, ref: PayableRef): Promise<Payable | undefined> {
+/** One loader per payable kind: the only per-kind code of the payment flow. */
+const payableLoaders: Record<PayableKind, (deps: PaymentDeps, ref: PayableRef) => Promise<Payable | undefined>> = {
+  bill: loadBill,
+  appointment: loadAppointmentFee,
+};
+
+const loadPayable = (deps: PaymentDeps, ref: PayableRef): Promise<Payable | undefined> => payableLoaders[ref.kind](deps, ref);
+
+async function loadBill(deps: PaymentDeps, ref: PayableRef): Promise<Payable | undefined> {
   const bill = await getBill(deps, ref.id);
   if (!bill) return undefined;
   return {
@@ -59,7 +72,7 @@ async function resolvePayable(deps: PaymentDeps, input: CreatePayment, principal
   }
   if (!principal) throw new AppError('unauthenticated');
   const payable = await loadPayable(deps, input.payable);
-  if (!payable || !canAccess(principal, { hospitalId: payable.hospitalId })) throw new AppError('not_found');
+  if (!payable || !canAccess(principal, { hospitalId: payable.hospitalId, ownerId: payable.ownerId })) throw new AppError('not_found');
   return input.payable;
 }
 
@@ -162,7 +175,7 @@ export async function settleExpiredAttempt(deps: PaymentDeps, attempt: StoredAtt
     throw new AppError('service_unavailable', { detail: 'VNPay reported a state that needs review' });
   }
   try {
-    await settleAttempt(deps, attempt, payable.state, settlement);
+    await settleAttempt(deps, attempt, payable.state, settlement, payable.settleItems?.(attempt, settlement));
   } catch (error) {
     // Settled by an IPN meanwhile: report what it became.
     if (toAppError(error).code !== 'conflict') throw error;
@@ -198,10 +211,10 @@ export async function handleIpn(deps: PaymentDeps, rawQuery: string): Promise<Ip
       status, at, by: 'ipn', responseCode: p.responseCode, transactionStatus: p.transactionStatus, transactionNo: p.transactionNo, bankCode: p.bankCode,
       ...(status === 'paid' ? { paidAt: p.payDate ?? at } : {}),
     };
-    let payableState = payable.state;
+    let current = payable;
     for (let round = 0; ; round++) {
       try {
-        await settleAttempt(deps, attempt, payableState, settlement);
+        await settleAttempt(deps, attempt, current.state, settlement, current.settleItems?.(attempt, settlement));
         break;
       } catch (error) {
         if (toAppError(error).code !== 'conflict') throw error;
@@ -210,7 +223,7 @@ export async function handleIpn(deps: PaymentDeps, rawQuery: string): Promise<Ip
         if (round >= 5) return ipnErrorAnswer();
         await sleep(10 + Math.floor(Math.random() * 40));
         // Only after a lost race may the payable have changed (e.g. paid by another attempt).
-        payableState = (await loadPayable(deps, attempt.payable))?.state ?? payableState;
+        current = (await loadPayable(deps, attempt.payable)) ?? current;
       }
     }
     logger.info('IPN settled', { paymentId: attempt.paymentId, status });

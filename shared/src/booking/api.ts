@@ -94,8 +94,6 @@ export interface SessionView {
 
 export interface StaffSessionView extends SessionView {
   booked: number;
-  /** Queue numbers issued so far (never goes back). */
-  issued: number;
   closedReason?: string;
 }
 
