@@ -9,13 +9,14 @@ import { DYNAMIC_PAGES, dynamicPageKey } from '../../../shared/src/dynamic-pages
 import { DOSSIER_STATES, STATE_LABELS } from '../../../shared/src/dossiers/lifecycle';
 import { LICENCE_STATUSES, licenceNumberParams, publicDossierParams, type DossierView, type PublicDossierView, type PublicLicenceView } from '../../../shared/src/dossiers/api';
 import {
-  DOSSIER_CODE_PATTERN, LICENCE_NUMBER_PATTERN, checkFile, trackProblems, dossierIdFromHash, formatBytes, licenceNumberFrom, missingItems, normaliseCode, stateLabel, stepOfField,
+  DOSSIER_CODE_PATTERN, LICENCE_NUMBER_PATTERN, checkFile, documentRequired, trackProblems, dossierIdFromHash, formatBytes, licenceNumberFrom, missingItems, normaliseCode, stateLabel, stepOfField,
   vietnamDateTime, vietnamDay,
 } from '../../../web/src/lib/dossier-format';
 import {
   DOSSIER_STATE_VALUES, LICENCE_STATUS_VALUES, isDossierSummary, isDossierView, isPublicDossierView, isPublicLicenceView, toUploadTarget,
 } from '../../../web/src/lib/dossiers-api';
 import { pagePath } from '../../../web/src/lib/i18n';
+import { catalogue, isDocumentRequired } from '../../../shared/src/procedures/catalogue';
 import { checkLicenceFile, decodeBytes, hashHex, toP1363 } from '../../../web/src/lib/licence-check';
 
 const ID = '01JT0000000000000000000000';
@@ -90,6 +91,23 @@ describe('checks before upload', () => {
     expect(formatBytes(1536, 'vi')).toBe('1,5 KB');
     expect(formatBytes(1536, 'en')).toBe('1.5 KB');
     expect(formatBytes(20 * 1024 * 1024, 'vi')).toBe('20 MB');
+  });
+});
+
+describe('required documents in the page', () => {
+  it('agree with the shared rule on every document of the catalogue, with and without the condition met', () => {
+    let conditional = 0;
+    for (const procedure of catalogue) {
+      for (const doc of procedure.documents) {
+        const cases: Record<string, unknown>[] = [{}];
+        if (doc.mandatoryWhen) {
+          conditional++;
+          cases.push({ [doc.mandatoryWhen.field]: doc.mandatoryWhen.equals }, { [doc.mandatoryWhen.field]: typeof doc.mandatoryWhen.equals === 'boolean' ? !doc.mandatoryWhen.equals : 'other' });
+        }
+        for (const data of cases) expect(documentRequired(doc, data), `${procedure.code}/${doc.id}`).toBe(isDocumentRequired(doc, data));
+      }
+    }
+    expect(conditional).toBeGreaterThan(0);
   });
 });
 

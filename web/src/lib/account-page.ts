@@ -28,6 +28,7 @@ export function initAccount(root: HTMLElement): void {
   const retry = required<HTMLButtonElement>(errorBox, '[data-retry]');
   const signOut = required<HTMLButtonElement>(signedIn, '[data-sign-out]');
   const staffLinks = required<HTMLElement>(signedIn, '[data-staff-links]');
+  const applicantLinks = required<HTMLElement>(signedIn, '[data-applicant-links]');
   const departmentLinks = required<HTMLElement>(signedIn, '[data-department-links]');
 
   function showSignedOut(message: string): void {
@@ -54,6 +55,8 @@ export function initAccount(root: HTMLElement): void {
     row('duties', me.duties.map((d) => DUTY_LABELS[d][lang]).join(', ') || undefined);
     // Cashiers get links to the staff pages (the pages check again with GET /api/me).
     staffLinks.hidden = !cashierAccess(me).ok;
+    // Citizens and clinic owners apply for procedures: "Hồ sơ của tôi".
+    applicantLinks.hidden = me.role !== 'citizen' && me.role !== 'clinic_owner';
     // Officers of a unit get the inbox, administrators the calendar and licences page.
     const officer = departmentAccess(me, 'officer').ok;
     const admin = departmentAccess(me, 'admin').ok;

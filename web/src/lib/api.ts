@@ -254,13 +254,13 @@ export function attachmentName(disposition: string | null, fallbackName: string)
  * GET a file with the bearer token (a plain link cannot send it): the body as a Blob for an object
  * URL. Errors are ApiErrors exactly as for JSON requests.
  */
-export async function getFile(path: string, fallbackName: string, options: StaffOptions): Promise<DownloadedFile> {
+export async function getFile(path: string, fallbackName: string, options: StaffOptions, accept = 'text/csv'): Promise<DownloadedFile> {
   let response: Response;
   try {
-    // A report of patients' payments: never from or into a cache.
+    // A report of patients' payments, a licence: never from or into a cache.
     const init: RequestInit & { cache: 'no-store' } = {
       method: 'GET',
-      headers: { accept: 'text/csv, application/problem+json', 'accept-language': options.lang, authorization: `Bearer ${options.token}` },
+      headers: { accept: `${accept}, application/problem+json`, 'accept-language': options.lang, authorization: `Bearer ${options.token}` },
       signal: options.signal ?? null,
       credentials: 'same-origin',
       cache: 'no-store',

@@ -5,6 +5,7 @@
  */
 import { STATE_LABELS, type DossierState } from '@portal/shared/dossiers/lifecycle';
 import type { FieldError } from '@portal/shared/errors';
+import type { ProcedureDocument } from '@portal/shared/procedures/catalogue';
 import type { Lang } from './i18n';
 
 export const stateLabel = (state: DossierState, lang: Lang): string => STATE_LABELS[state][lang];
@@ -168,3 +169,14 @@ export function trackProblems(code: string, check: string, lang: Lang): { field:
   else if (!/^\d{4}$/.test(d)) problems.push({ field: 'check', message: t.checkInvalid });
   return problems;
 }
+
+/**
+ * Is the document required for this form data? Same rule as `isDocumentRequired` in
+ * shared/src/procedures/catalogue.ts (which brings zod with it, so it cannot run in the page);
+ * test/unit/web/dossiers.test.ts checks the two agree on every catalogue document.
+ */
+export function documentRequired(doc: Pick<ProcedureDocument, 'mandatory' | 'mandatoryWhen'>, data: Record<string, unknown>): boolean {
+  if (doc.mandatory) return true;
+  return !!doc.mandatoryWhen && Object.hasOwn(data, doc.mandatoryWhen.field) && data[doc.mandatoryWhen.field] === doc.mandatoryWhen.equals;
+}
+

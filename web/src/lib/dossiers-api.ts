@@ -10,7 +10,7 @@ import type {
 } from '@portal/shared/dossiers/api';
 import type { OpenedPayment } from '@portal/shared/payments/payments';
 import type { Procedure } from '@portal/shared/procedures/catalogue';
-import { getJson, postJson, sendJson, type RequestOptions } from './api';
+import { getFile, getJson, postJson, sendJson, type DownloadedFile, type RequestOptions } from './api';
 import { isOpenedPayment } from './guards';
 
 export type { AttachmentView, DossierSummary, DossierView, PublicDossierView, PublicLicenceView };
@@ -206,4 +206,9 @@ export function procedureNames(code: string, options: RequestOptions): Promise<{
     names.set(code, found);
   }
   return found;
+}
+
+/** The signed licence PDF (owner or unit officers; it needs the token, so it is fetched, not linked). */
+export function downloadLicence(dossierId: string, licenceNumber: string, options: AuthOptions): Promise<DownloadedFile> {
+  return getFile(licencePdfPath(dossierId), `giay-phep-${licenceNumber}.pdf`, options, 'application/pdf');
 }

@@ -89,7 +89,8 @@ export const BILL_STATUS_VALUES = ['unpaid', 'paid', 'partially_refunded', 'refu
 export const PAYMENT_STATUS_VALUES = ['pending', 'paid', 'failed', 'expired', 'refunded', 'partially_refunded', 'held'] as const satisfies readonly PaymentStatus[];
 const isBillStatus = oneOf(BILL_STATUS_VALUES);
 const isPaymentStatus = oneOf(PAYMENT_STATUS_VALUES);
-const isPayableKind = oneOf(['bill'] as const);
+// 'fee': a dossier's fee (issue 4); 'appointment': a booking's exam fee.
+const isPayableKind = oneOf(['bill', 'appointment', 'fee'] as const);
 
 export function isBillItem(v: unknown): v is BillItem {
   return (

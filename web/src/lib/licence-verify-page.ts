@@ -5,7 +5,7 @@
  */
 import type { LicenceStatus, PublicLicenceView } from '@portal/shared/dossiers/api';
 import { ApiError } from './api';
-import { licenceNumberFrom, vietnamDay } from './dossier-format';
+import { LICENCE_NUMBER_PATTERN, licenceNumberFrom, vietnamDay } from './dossier-format';
 import { getPublicLicence } from './dossiers-api';
 import type { Lang } from './i18n';
 import { carryToCounterpart } from './lang-switch';
@@ -187,7 +187,26 @@ export function initLicenceVerify(root: HTMLElement): void {
   const prefix = root.dataset.prefix ?? '/tra-cuu/giay-phep/';
   const number = licenceNumberFrom(location.pathname, location.search, prefix);
   if (!number) {
-    show(t.noNumber, 'warning');
+    // No number in the address: ask for it (a typed number opens /tra-cuu/giay-phep/<number>).
+    const form = required<HTMLFormElement>(root, '[data-number-form]');
+    const input = required<HTMLInputElement>(form, '[data-field="number"]');
+    const error = required<HTMLElement>(form, '[data-error-for="number"]');
+    form.hidden = false;
+    if (location.pathname.length > prefix.length || location.search) show(t.noNumber, 'warning');
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const typed = input.value.replace(/\s+/g, '').toUpperCase();
+      const ok = LICENCE_NUMBER_PATTERN.test(typed);
+      error.hidden = ok;
+      error.textContent = ok ? '' : t.noNumber.text;
+      required<HTMLElement>(form, '[data-group="number"]').classList.toggle('form-group-error', !ok);
+      if (!ok) {
+        input.setAttribute('aria-invalid', 'true');
+        input.focus();
+        return;
+      }
+      location.assign(`${prefix}${encodeURIComponent(typed)}`);
+    });
     return;
   }
   carryToCounterpart(number);

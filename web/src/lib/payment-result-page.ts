@@ -29,6 +29,7 @@ const TEXT = {
   vi: {
     pending: { title: 'Đang chờ xác nhận từ ngân hàng…', text: 'Vui lòng không đóng trang và không thanh toán lại. Trang sẽ tự cập nhật khi ngân hàng xác nhận.' },
     paid: { title: 'Thanh toán thành công', text: 'Bệnh viện đã nhận được khoản thanh toán của bạn. Bạn không cần làm gì thêm.' },
+    feePaid: { title: 'Thanh toán thành công', text: 'Sở Y tế đã nhận được lệ phí của hồ sơ. Hồ sơ sẽ được chuyển đến bộ phận tiếp nhận.' },
     failed: { title: 'Thanh toán không thành công', text: 'Hóa đơn chưa được thanh toán. Bạn có thể thử lại, chọn cách thanh toán khác hoặc thanh toán tại quầy thu ngân của bệnh viện.' },
     expired: { title: 'Phiên thanh toán đã hết hạn', text: 'Giao dịch không được hoàn tất trong thời gian cho phép (15 phút). Hóa đơn chưa được thanh toán; bạn có thể thanh toán lại.' },
     held: { title: 'Giao dịch đang được ngân hàng xem xét', text: 'Ngân hàng đã trừ tiền nhưng đang xem xét giao dịch. Vui lòng không thanh toán lại; nếu cần, liên hệ quầy thu ngân của bệnh viện và cung cấp mã giao dịch bên dưới.' },
@@ -43,6 +44,7 @@ const TEXT = {
   en: {
     pending: { title: 'Waiting for the bank to confirm…', text: 'Please keep this page open and do not pay again. It updates by itself when the bank confirms.' },
     paid: { title: 'Payment successful', text: 'The hospital has received your payment. There is nothing more to do.' },
+    feePaid: { title: 'Payment successful', text: 'The Department of Health has received the application fee. The application goes on to intake.' },
     failed: { title: 'Payment not successful', text: 'The bill has not been paid. You can try again, choose another way to pay, or pay at the hospital’s cashier desk.' },
     expired: { title: 'The payment session expired', text: 'The payment was not completed in the time allowed (15 minutes). The bill has not been paid; you can pay again.' },
     held: { title: 'The bank is reviewing this payment', text: 'The bank has taken the money but is reviewing the payment. Please do not pay again; if needed, contact the hospital’s cashier desk with the reference below.' },
@@ -102,6 +104,7 @@ export function initPaymentResult(root: HTMLElement): void {
   const checkAgain = required<HTMLButtonElement>(actions, '[data-check-again]');
   const lookupLink = required<HTMLAnchorElement>(actions, '[data-lookup-link]');
   const homeLink = required<HTMLAnchorElement>(actions, '[data-home-link]');
+  const dossierLink = required<HTMLAnchorElement>(actions, '[data-dossier-link]');
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastAnnounced = '';
 
@@ -115,11 +118,12 @@ export function initPaymentResult(root: HTMLElement): void {
   }
 
   function showActions(which: { retry?: boolean; checkAgain?: boolean; lookup?: boolean; home?: boolean }): void {
-    retryLink.hidden = !which.retry;
+    // For a dossier's fee "Xem hồ sơ" is the way to try again (its page has the pay button).
+    retryLink.hidden = !which.retry || !dossierLink.hidden;
     checkAgain.hidden = !which.checkAgain;
     lookupLink.hidden = !which.lookup;
     homeLink.hidden = !which.home;
-    actions.hidden = !(which.retry || which.checkAgain || which.lookup || which.home);
+    actions.hidden = !(which.retry || which.checkAgain || which.lookup || which.home || !dossierLink.hidden);
   }
 
   function showPanel(state: StateText, tone: Tone): void {
@@ -192,7 +196,11 @@ export function initPaymentResult(root: HTMLElement): void {
   }
 
   function showPayment(p: PaymentView): void {
-    showPanel(t[p.status], TONES[p.status]);
+    const fee = (p.payable.kind as string) === 'fee';
+    showPanel(fee && p.status === 'paid' ? t.feePaid : t[p.status], TONES[p.status]);
+    // A dossier's fee: back to that dossier (its page shows the fee paid and what comes next), also to pay again.
+    dossierLink.hidden = !fee;
+    if (fee) dossierLink.href = `${pagePath('dossierDetail', lang)}#${encodeURIComponent(p.payable.id)}`;
     showFacts(p);
     if (p.reason && (p.status === 'failed' || p.status === 'held')) {
       panelReason.textContent = `${t.reasonPrefix} ${p.reason[lang]}`;

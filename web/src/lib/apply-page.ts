@@ -1,0 +1,540 @@
+/**
+ * Browser side of the apply wizard (/ho-so/nop/?thu-tuc=<code> or ?ho-so=<dossierId>):
+ *
+ *   form steps (dossier-form.ts renders each; the shared rules check the step before it is saved)
+ *     → every "Tiếp tục" saves: POST /api/dossiers the first time (the address then carries
+ *       ?ho-so=<id> so a reload or another device resumes), PATCH with the version after
+ *   → documents (dossier-documents.ts: checked here, presigned PUT with progress, remove)
+ *   → review (everything entered, documents, fee, time limit) → POST …/submit
+ *       422: what is missing, each item a link to its step/field or document
+ *   → acknowledgement of receipt (code, due date; printable) and "Nộp phí trực tuyến" when due.
+ */
+import type { DossierView } from '@portal/shared/dossiers/api';
+import type { Problem } from '@portal/shared/errors';
+import type { Procedure } from '@portal/shared/procedures/catalogue';
+import { feeFor } from '@portal/shared/procedures/fees';
+import { validateDossierData, type FormIssue } from '@portal/shared/procedures/form-rules';
+import { ApiError } from './api';
+import { signInHref } from './auth';
+import { updateAuthLink } from './auth-link';
+import { SIGN_IN_URL } from './config';
+import { renderDocuments, type DocumentsPanel } from './dossier-documents';
+import { renderStep, readStep, showIssues } from './dossier-form';
+import { documentRequired, isDossierId, missingItems, stateLabel, stepOfField, vietnamDateTime, vietnamDay, type MissingItem } from './dossier-format';
+import { createDossier, getApplyProcedure, getDossier, payDossierFee, saveDossier, submitDossier } from './dossiers-api';
+import { formatFee, formatTimeLimit, procedureName } from './format';
+import { pagePath, type Lang } from './i18n';
+import { carryToCounterpart } from './lang-switch';
+import { formDataSections } from './officer-form-view';
+import { clearToken, getToken } from './session';
+
+const TEXT = {
+  vi: {
+    stepOf: (n: number, total: number, title: string) => `Bước ${n}/${total}: ${title}`,
+    documents: 'Giấy tờ kèm theo',
+    review: 'Kiểm tra và nộp',
+    saved: 'Đã lưu bản nháp.',
+    resumed: 'Đã mở bản nháp hồ sơ của bạn.',
+    noProcedure: { title: 'Chưa chọn thủ tục', text: 'Hãy chọn thủ tục cần nộp trong danh mục thủ tục hành chính.' },
+    notFound: { title: 'Không tìm thấy hồ sơ hoặc thủ tục', text: 'Hồ sơ không tồn tại hoặc không thuộc tài khoản của bạn, hoặc thủ tục không có trong danh mục.' },
+    unavailable: { title: 'Thủ tục tạm ngừng tiếp nhận trực tuyến', text: 'Thủ tục này đang tạm ngừng nhận hồ sơ trực tuyến. Vui lòng nộp tại Bộ phận Một cửa của Sở Y tế hoặc quay lại sau.' },
+    loadFailed: 'Không tải được trang nộp hồ sơ',
+    expired: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; bản nháp đã lưu vẫn còn.',
+    conflict: 'Hồ sơ vừa được cập nhật trên một thiết bị khác. Trang đã tải lại dữ liệu mới nhất; vui lòng kiểm tra và tiếp tục.',
+    notDraft: 'Hồ sơ này đã được nộp. Xem tình trạng hồ sơ tại trang chi tiết.',
+    busy: 'Vui lòng chờ tệp đang tải lên xong.',
+    missingDocsTitle: 'Còn thiếu giấy tờ bắt buộc',
+    missingDoc: (name: string) => `Chưa có tệp: ${name}`,
+    submitErrorsTitle: 'Hồ sơ chưa đầy đủ',
+    edit: 'Sửa',
+    editStep: (title: string) => `Sửa ${title.toLowerCase()}`,
+    empty: '(để trống)',
+    noFile: 'Chưa có tệp',
+    feeDue: { submission: 'nộp khi nộp hồ sơ, trước khi hồ sơ được tiếp nhận', before_result: 'nộp trước khi nhận kết quả' },
+    feeUnconfirmed: 'Mức phí đang được cập nhật; cơ quan sẽ thông báo nếu có thay đổi.',
+    timeNote: 'kể từ ngày nhận đủ hồ sơ hợp lệ',
+    doneTitle: 'Đã nộp hồ sơ',
+    resubmittedTitle: 'Đã nộp bổ sung hồ sơ',
+    supplementMode: 'Bạn đang bổ sung hồ sơ theo yêu cầu của cơ quan. Hồ sơ giữ nguyên mã hồ sơ.',
+    doneText: (code: string) => `Hồ sơ của bạn đã được gửi đến Sở Y tế với mã hồ sơ ${code}. Thông báo cũng được gửi qua thư điện tử/tin nhắn.`,
+    doneFee: (amount: string) => `Hồ sơ sẽ được tiếp nhận sau khi bạn nộp lệ phí ${amount}.`,
+    dueAfterFee: 'Ngày hẹn trả kết quả được tính khi hồ sơ được tiếp nhận sau khi nộp phí.',
+    feePaid: 'đã nộp',
+    feeUnpaid: 'chưa nộp',
+    feeNone: 'Không thu phí',
+    fallback: 'Đã có lỗi xảy ra. Vui lòng thử lại.',
+  },
+  en: {
+    stepOf: (n: number, total: number, title: string) => `Step ${n} of ${total}: ${title}`,
+    documents: 'Documents',
+    review: 'Check and submit',
+    saved: 'Draft saved.',
+    resumed: 'Your draft application is open.',
+    noProcedure: { title: 'No procedure chosen', text: 'Choose the procedure to apply for in the list of administrative procedures.' },
+    notFound: { title: 'Application or procedure not found', text: 'The application does not exist or is not yours, or the procedure is not in the catalogue.' },
+    unavailable: { title: 'Online applications are suspended', text: 'This procedure is not taking online applications for now. Please apply at the Department of Health’s one-stop desk or come back later.' },
+    loadFailed: 'The application page could not be loaded',
+    expired: 'Your session has expired. Please sign in again; your saved draft is kept.',
+    conflict: 'The application was just updated on another device. The page has reloaded the latest data; please check it and continue.',
+    notDraft: 'This application has been submitted. See its status on the application page.',
+    busy: 'Please wait until the file being uploaded has finished.',
+    missingDocsTitle: 'Required documents are missing',
+    missingDoc: (name: string) => `No file yet: ${name}`,
+    submitErrorsTitle: 'The application is incomplete',
+    edit: 'Change',
+    editStep: (title: string) => `Change ${title.toLowerCase()}`,
+    empty: '(left empty)',
+    noFile: 'No file',
+    feeDue: { submission: 'paid with the application, before it is received', before_result: 'paid before the result is handed over' },
+    feeUnconfirmed: 'The fee is being updated; the department will tell you of any change.',
+    timeNote: 'from the day a complete, valid application is received',
+    doneTitle: 'Application submitted',
+    resubmittedTitle: 'Supplement submitted',
+    supplementMode: 'You are supplementing the application as the department asked. It keeps its dossier code.',
+    doneText: (code: string) => `Your application has been sent to the Department of Health with dossier code ${code}. A notification is also sent by e-mail/SMS.`,
+    doneFee: (amount: string) => `The application will be received once you pay the fee of ${amount}.`,
+    dueAfterFee: 'The result due date is set when the application is received after the fee is paid.',
+    feePaid: 'paid',
+    feeUnpaid: 'not paid',
+    feeNone: 'No fee',
+    fallback: 'Something went wrong. Please try again.',
+  },
+} as const;
+
+function required<T extends Element>(root: ParentNode, selector: string): T {
+  const element = root.querySelector<T>(selector);
+  if (!element) throw new Error(`apply: missing ${selector}`);
+  return element;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** A 422's field errors as form issues (the API's message is already in the page language). */
+function issuesFrom(items: readonly MissingItem[]): FormIssue[] {
+  return items.filter((i) => i.kind === 'field').map((i) => ({ field: i.id, path: i.path, messageVi: i.message, messageEn: i.message }));
+}
+
+export function initApply(root: HTMLElement): void {
+  const lang: Lang = root.dataset.lang === 'en' ? 'en' : 'vi';
+  const t = TEXT[lang];
+  const params = new URLSearchParams(location.search);
+  const code = params.get(lang === 'vi' ? 'thu-tuc' : 'procedure') ?? params.get('thu-tuc') ?? params.get('procedure');
+  const resumeId = params.get(lang === 'vi' ? 'ho-so' : 'dossier') ?? params.get('ho-so') ?? params.get('dossier');
+
+  const status = required<HTMLElement>(root, '[data-status]');
+  const nameLine = required<HTMLElement>(root, '[data-procedure-name]');
+  const signedOut = required<HTMLElement>(root, '[data-signed-out]');
+  const pageError = required<HTMLElement>(root, '[data-page-error]');
+  const wizard = required<HTMLElement>(root, '[data-wizard]');
+  const stepCount = required<HTMLElement>(wizard, '[data-step-count]');
+  const stepList = required<HTMLElement>(wizard, '[data-step-list]');
+  const stepForm = required<HTMLFormElement>(wizard, '[data-step-form]');
+  const stepTitle = required<HTMLElement>(stepForm, '[data-step-title]');
+  const container = required<HTMLElement>(stepForm, '[data-form-container]');
+  const nextButton = required<HTMLButtonElement>(stepForm, '[data-next]');
+  const backButton = required<HTMLButtonElement>(stepForm, '[data-back]');
+  const documentsStep = required<HTMLElement>(wizard, '[data-documents-step]');
+  const documentsErrors = required<HTMLElement>(documentsStep, '[data-documents-errors]');
+  const reviewStep = required<HTMLElement>(wizard, '[data-review-step]');
+  const submitErrors = required<HTMLElement>(reviewStep, '[data-submit-errors]');
+  const submitButton = required<HTMLButtonElement>(reviewStep, '[data-submit]');
+  const done = required<HTMLElement>(root, '[data-done]');
+
+  const token = getToken();
+  let procedure: Procedure;
+  let dossier: DossierView | undefined;
+  let data: Record<string, unknown> = {};
+  let index = 0;
+  let documents: DocumentsPanel | undefined;
+  // Issues to show once a step is drawn (from a 422 on submit).
+  let pendingIssues: FormIssue[] = [];
+
+  const say = (text: string) => {
+    status.textContent = text;
+  };
+  const steps = () => procedure.form.steps;
+  const total = () => steps().length + 2;
+  const titleOf = (i: number) => (i < steps().length ? (lang === 'vi' ? steps()[i]!.titleVi : steps()[i]!.titleEn) : i === steps().length ? t.documents : t.review);
+
+  function fail(title: string, message: string, items: HTMLElement[] = []): void {
+    say('');
+    required<HTMLElement>(pageError, '[data-page-error-title]').textContent = title;
+    required<HTMLElement>(pageError, '[data-page-error-message]').textContent = message;
+    required<HTMLElement>(pageError, '[data-page-error-list]').replaceChildren(...items);
+    pageError.hidden = false;
+    pageError.focus();
+  }
+
+  function showSignIn(message = ''): void {
+    required<HTMLAnchorElement>(signedOut, '[data-sign-in]').href = signInHref(SIGN_IN_URL, `${location.pathname}${location.search}`);
+    signedOut.hidden = false;
+    wizard.hidden = true;
+    say(message);
+  }
+
+  /** Handles what every call may answer; true when it did. */
+  function handledCommon(error: unknown): boolean {
+    if (error instanceof ApiError && error.status === 401) {
+      clearToken();
+      updateAuthLink();
+      showSignIn(t.expired);
+      return true;
+    }
+    return false;
+  }
+
+  function drawStepList(): void {
+    const items: HTMLElement[] = [];
+    for (let i = 0; i < total(); i++) {
+      const li = el('li', {}, titleOf(i));
+      if (i === index) li.setAttribute('aria-current', 'step');
+      if (i < index) li.dataset.done = '';
+      items.push(li);
+    }
+    stepList.replaceChildren(...items);
+    stepCount.textContent = t.stepOf(index + 1, total(), titleOf(index));
+  }
+
+  function go(to: number): void {
+    index = Math.max(0, Math.min(total() - 1, to));
+    pageError.hidden = true;
+    stepForm.hidden = index >= steps().length;
+    documentsStep.hidden = index !== steps().length;
+    reviewStep.hidden = index !== steps().length + 1;
+    drawStepList();
+    if (index < steps().length) {
+      const step = steps()[index]!;
+      stepTitle.textContent = titleOf(index);
+      renderStep(container, procedure.form, step.id, { lang, data, idPrefix: 'df' });
+      backButton.hidden = index === 0;
+      const issues = pendingIssues.filter((i) => stepOfField(procedure.form, i.field) === index);
+      pendingIssues = [];
+      if (issues.length) {
+        showIssues(container, issues, lang);
+        return;
+      }
+      stepTitle.focus();
+    } else if (index === steps().length) {
+      showDocuments();
+    } else {
+      showReview();
+    }
+  }
+
+  /* ---------------------------------------------------------------------------------------------
+   * Form steps
+   * ------------------------------------------------------------------------------------------- */
+
+  async function saveStep(values: Record<string, unknown>): Promise<void> {
+    const options = { lang, token: token! };
+    if (!dossier) {
+      dossier = await createDossier(procedure.code, { ...data, ...values }, options);
+      // From now on the address resumes this draft (here, after a reload, on another device via the list).
+      const search = new URLSearchParams({ [lang === 'vi' ? 'ho-so' : 'dossier']: dossier.dossierId });
+      history.replaceState(null, '', `${location.pathname}?${search.toString()}`);
+      carryToCounterpart(`?${new URLSearchParams({ [lang === 'vi' ? 'dossier' : 'ho-so']: dossier.dossierId }).toString()}`);
+    } else {
+      dossier = await saveDossier(dossier.dossierId, values, dossier.version, options);
+    }
+    data = { ...dossier.data };
+  }
+
+  stepForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const step = steps()[index];
+    if (!step || nextButton.disabled) return;
+    const values = readStep(container);
+    const merged = { ...data, ...values };
+    const check = validateDossierData(procedure.form, merged, 'submit', { step: step.id });
+    if (!check.ok) {
+      const issues = check.issues.filter((i) => stepOfField(procedure.form, i.field) === index || i.field === '');
+      if (issues.length) {
+        showIssues(container, issues, lang);
+        return;
+      }
+    }
+    nextButton.disabled = true;
+    const label = nextButton.textContent;
+    nextButton.textContent = nextButton.dataset.busyLabel ?? label;
+    saveStep(values)
+      .then(() => {
+        say(t.saved);
+        go(index + 1);
+      })
+      .catch(async (error: unknown) => {
+        if (handledCommon(error)) return;
+        if (error instanceof ApiError && error.code === 'conflict' && dossier) {
+          dossier = await getDossier(dossier.dossierId, { lang, token: token! }).catch(() => dossier);
+          data = { ...dossier!.data };
+          go(index);
+          fail(t.conflict, '');
+          return;
+        }
+        const items = missingItems(error instanceof ApiError ? error.problem?.errors : undefined);
+        if (items.length) {
+          showIssues(container, issuesFrom(items), lang);
+          return;
+        }
+        fail(error instanceof ApiError ? error.title : t.fallback, '');
+      })
+      .finally(() => {
+        nextButton.disabled = false;
+        nextButton.textContent = label;
+      });
+  });
+  backButton.addEventListener('click', () => go(index - 1));
+
+  /* ---------------------------------------------------------------------------------------------
+   * Documents
+   * ------------------------------------------------------------------------------------------- */
+
+  function showDocuments(): void {
+    documentsErrors.hidden = true;
+    const host = required<HTMLElement>(documentsStep, '[data-documents]');
+    if (!documents) documents = renderDocuments(host, procedure, dossier!, { lang, token: token!, announce: say, onChange: (attachments) => { if (dossier) dossier = { ...dossier, attachments }; } });
+    else documents.update({ ...dossier!, data });
+    required<HTMLElement>(documentsStep, '#documents-title').focus();
+  }
+
+  function missingDocuments(ids: readonly string[], summary: HTMLElement, titleText: string, titleSelector: string, listSelector: string): void {
+    required<HTMLElement>(summary, titleSelector).textContent = titleText;
+    required<HTMLElement>(summary, listSelector).replaceChildren(
+      ...ids.map((id) => {
+        const doc = procedure.documents.find((d) => d.id === id);
+        const li = el('li');
+        const a = el('a', { href: `#doc-${id}` }, t.missingDoc(doc ? (lang === 'vi' ? doc.nameVi : doc.nameEn) : id));
+        a.addEventListener('click', (e) => {
+          e.preventDefault();
+          documents?.focusDocument(id);
+        });
+        li.append(a);
+        return li;
+      }),
+    );
+    summary.hidden = false;
+  }
+
+  required<HTMLButtonElement>(documentsStep, '[data-documents-next]').addEventListener('click', () => {
+    if (!documents) return;
+    if (documents.busy()) return say(t.busy);
+    const missing = documents.missing().map((d) => d.id);
+    if (missing.length) {
+      missingDocuments(missing, documentsErrors, t.missingDocsTitle, '[data-documents-errors-title]', '[data-documents-errors-list]');
+      documents.showMissing(missing);
+      documentsErrors.focus();
+      return;
+    }
+    go(index + 1);
+  });
+  required<HTMLButtonElement>(documentsStep, '[data-documents-back]').addEventListener('click', () => go(index - 1));
+
+  /* ---------------------------------------------------------------------------------------------
+   * Review and submission
+   * ------------------------------------------------------------------------------------------- */
+
+  function showReview(): void {
+    submitErrors.hidden = true;
+    const review = required<HTMLElement>(reviewStep, '[data-review]');
+    const sections = formDataSections(procedure.form, data, lang);
+    review.replaceChildren(
+      ...sections.flatMap((section) => {
+        const stepIndex = steps().findIndex((s) => (lang === 'vi' ? s.titleVi : s.titleEn) === section.title);
+        const head = el('div', { class: 'review-step' });
+        head.append(el('h3', {}, section.title));
+        if (stepIndex >= 0) {
+          const edit = el('button', { type: 'button', class: 'link-button', 'aria-label': t.editStep(section.title) }, t.edit);
+          edit.addEventListener('click', () => go(stepIndex));
+          head.append(edit);
+        }
+        const dl = el('dl', { class: 'summary-list' });
+        for (const row of section.rows) {
+          const div = el('div', { class: 'summary-row' });
+          div.append(el('dt', {}, row.label));
+          const dd = el('dd', { class: 'review-value' });
+          if (row.items) {
+            const ol = el('ol', { class: 'review-group' });
+            for (const item of row.items) {
+              const li = el('li');
+              li.append(el('strong', {}, item.title), el('br'), item.rows.map((r) => `${r.label}: ${r.value || t.empty}`).join('\n'));
+              ol.append(li);
+            }
+            dd.append(ol);
+          } else dd.textContent = row.value || t.empty;
+          div.append(dd);
+          dl.append(div);
+        }
+        return [head, dl];
+      }),
+    );
+    const attachments = documents?.attachments() ?? dossier?.attachments ?? [];
+    required<HTMLElement>(reviewStep, '[data-review-documents]').replaceChildren(
+      ...procedure.documents
+        .filter((d) => documentRequired(d, data) || attachments.some((a) => a.documentId === d.id))
+        .map((d) => {
+          const files = attachments.filter((a) => a.documentId === d.id).map((a) => a.fileName);
+          return el('li', {}, `${lang === 'vi' ? d.nameVi : d.nameEn}: ${files.length ? files.join(', ') : t.noFile}`);
+        }),
+    );
+    const quote = feeFor(procedure, data, new Date());
+    required<HTMLElement>(reviewStep, '[data-review-fee]').textContent =
+      quote.amountVnd > 0 ? `${formatFee(quote.amountVnd, lang)} (${t.feeDue[procedure.fee.due]})${procedure.fee.confirmed ? '' : `. ${t.feeUnconfirmed}`}` : formatFee(0, lang);
+    required<HTMLElement>(reviewStep, '[data-review-time]').textContent =
+      `${formatTimeLimit(procedure.timeLimit, lang)}${procedure.timeLimit.unit === 'immediate' ? '' : ` (${t.timeNote})`}`;
+    required<HTMLElement>(reviewStep, '#review-title').focus();
+  }
+
+  function showSubmitProblems(problem: Problem | undefined, fallback: string): void {
+    const items = missingItems(problem?.errors);
+    required<HTMLElement>(submitErrors, '[data-submit-errors-title]').textContent = items.length ? t.submitErrorsTitle : fallback;
+    required<HTMLElement>(submitErrors, '[data-submit-errors-list]').replaceChildren(
+      ...items.map((item) => {
+        const li = el('li');
+        const a = el('a', { href: '#' }, item.message);
+        a.addEventListener('click', (e) => {
+          e.preventDefault();
+          if (item.kind === 'document') {
+            go(steps().length);
+            documents?.showMissing([item.id]);
+            documents?.focusDocument(item.id);
+          } else {
+            const at = stepOfField(procedure.form, item.id);
+            pendingIssues = issuesFrom(items);
+            go(at >= 0 ? at : 0);
+          }
+        });
+        li.append(a);
+        return li;
+      }),
+    );
+    submitErrors.hidden = false;
+    submitErrors.focus();
+  }
+
+  submitButton.addEventListener('click', () => {
+    if (!dossier || submitButton.disabled) return;
+    submitButton.disabled = true;
+    const label = submitButton.textContent;
+    submitButton.textContent = submitButton.dataset.busyLabel ?? label;
+    say(submitButton.dataset.busyLabel ?? '');
+    submitDossier(dossier.dossierId, dossier.version, { lang, token: token! })
+      .then(showDone)
+      .catch(async (error: unknown) => {
+        say('');
+        if (handledCommon(error)) return;
+        if (error instanceof ApiError && error.code === 'conflict' && dossier) {
+          dossier = await getDossier(dossier.dossierId, { lang, token: token! }).catch(() => dossier);
+          data = { ...dossier!.data };
+          documents?.update(dossier!);
+          showReview();
+          showSubmitProblems(undefined, t.conflict);
+          return;
+        }
+        showSubmitProblems(error instanceof ApiError ? error.problem : undefined, error instanceof ApiError ? error.title : t.fallback);
+      })
+      .finally(() => {
+        submitButton.disabled = false;
+        submitButton.textContent = label;
+      });
+  });
+  required<HTMLButtonElement>(reviewStep, '[data-review-back]').addEventListener('click', () => go(index - 1));
+
+  /* ---------------------------------------------------------------------------------------------
+   * The acknowledgement of receipt
+   * ------------------------------------------------------------------------------------------- */
+
+  function showDone(submitted: DossierView): void {
+    dossier = submitted;
+    wizard.hidden = true;
+    nameLine.hidden = true;
+    const slot = (name: string, text: string) => {
+      required<HTMLElement>(done, `[data-slot="${name}"]`).textContent = text;
+    };
+    const feeDue = submitted.fee.status === 'unpaid' && submitted.fee.amountVnd > 0;
+    required<HTMLElement>(done, '[data-done-title]').textContent = submitted.state === 'resubmitted' ? t.resubmittedTitle : t.doneTitle;
+    required<HTMLElement>(done, '[data-done-text]').textContent = [t.doneText(submitted.code ?? ''), feeDue && submitted.fee.due === 'submission' ? t.doneFee(formatFee(submitted.fee.amountVnd, lang)) : '']
+      .filter(Boolean)
+      .join(' ');
+    slot('code', submitted.code ?? '');
+    slot('procedure', procedureName(procedure, lang));
+    slot('applicant', submitted.applicantName);
+    slot('submittedAt', submitted.submittedAt ? vietnamDateTime(submitted.submittedAt) : '');
+    required<HTMLElement>(done, '[data-slot="documents"]').replaceChildren(
+      ...procedure.documents
+        .map((d) => ({ d, n: submitted.attachments.filter((a) => a.documentId === d.id).length }))
+        .filter((x) => x.n > 0)
+        .map((x) => el('li', {}, `${lang === 'vi' ? x.d.nameVi : x.d.nameEn} (${x.n})`)),
+    );
+    slot('fee', submitted.fee.amountVnd > 0 ? `${formatFee(submitted.fee.amountVnd, lang)} — ${submitted.fee.status === 'paid' ? t.feePaid : t.feeUnpaid}` : t.feeNone);
+    slot('dueDate', submitted.dueDate ? vietnamDay(submitted.dueDate) : t.dueAfterFee);
+    slot('state', stateLabel(submitted.state, lang));
+    required<HTMLAnchorElement>(done, '[data-detail-link]').href = `${pagePath('dossierDetail', lang)}#${submitted.dossierId}`;
+    const pay = required<HTMLButtonElement>(done, '[data-pay]');
+    pay.hidden = !feeDue;
+    done.hidden = false;
+    say('');
+    required<HTMLElement>(done, '[data-done-panel]').focus();
+  }
+
+  required<HTMLButtonElement>(done, '[data-print]').addEventListener('click', () => window.print());
+  required<HTMLButtonElement>(done, '[data-pay]').addEventListener('click', (event) => {
+    const pay = event.currentTarget as HTMLButtonElement;
+    if (!dossier || pay.disabled) return;
+    pay.disabled = true;
+    pay.setAttribute('aria-busy', 'true');
+    payDossierFee(dossier.dossierId, { lang, token: token! })
+      .then((opened) => location.assign(opened.paymentUrl))
+      .catch((error: unknown) => {
+        pay.disabled = false;
+        pay.removeAttribute('aria-busy');
+        if (handledCommon(error)) return;
+        fail(error instanceof ApiError ? error.title : t.fallback, '');
+      });
+  });
+
+  /* ---------------------------------------------------------------------------------------------
+   * Start
+   * ------------------------------------------------------------------------------------------- */
+
+  async function start(): Promise<void> {
+    if (!token) return showSignIn('');
+    const options = { lang, token };
+    try {
+      if (isDossierId(resumeId)) {
+        dossier = await getDossier(resumeId, options);
+        // A draft, or a supplement the officer asked for (same wizard; submitting resubmits).
+        if (dossier.state !== 'draft' && dossier.state !== 'supplement_requested') {
+          location.replace(`${pagePath('dossierDetail', lang)}#${dossier.dossierId}`);
+          return;
+        }
+        procedure = await getApplyProcedure(dossier.procedureId, { lang });
+        data = { ...dossier.data };
+        carryToCounterpart(`?${new URLSearchParams({ [lang === 'vi' ? 'dossier' : 'ho-so']: dossier.dossierId }).toString()}`);
+        say(dossier.state === 'supplement_requested' ? t.supplementMode : t.resumed);
+      } else if (code && /^[a-z0-9-]{3,80}$/.test(code)) {
+        procedure = await getApplyProcedure(code, { lang });
+        carryToCounterpart(`?${new URLSearchParams({ [lang === 'vi' ? 'procedure' : 'thu-tuc']: code }).toString()}`);
+        if (!procedure.available) return fail(t.unavailable.title, t.unavailable.text);
+        say('');
+      } else {
+        const link = el('li');
+        link.append(el('a', { href: pagePath('procedures', lang) }, t.noProcedure.text));
+        return fail(t.noProcedure.title, '', [link]);
+      }
+    } catch (error) {
+      if (handledCommon(error)) return;
+      if (error instanceof ApiError && (error.status === 404 || error.status === 400)) return fail(t.notFound.title, t.notFound.text);
+      return fail(t.loadFailed, error instanceof ApiError ? error.title : t.fallback);
+    }
+    nameLine.textContent = procedureName(procedure, lang);
+    nameLine.hidden = false;
+    wizard.hidden = false;
+    go(0);
+  }
+
+  void start();
+}

@@ -1,0 +1,435 @@
+/**
+ * Browser side of the applicant's dossier page (/ho-so/chi-tiet/#<dossierId>): GET /api/dossiers/{id}
+ * drawn with what the applicant may do now (`availableActions`): pay the fee, answer a supplement
+ * request (documents here, the form in the wizard, then "Nộp bổ sung" = POST …/submit on the same
+ * dossier), withdraw after a confirmation, download the licence once issued.
+ */
+import type { DossierView, HistoryEntry } from '@portal/shared/dossiers/api';
+import type { Procedure } from '@portal/shared/procedures/catalogue';
+import { ApiError } from './api';
+import { signInHref } from './auth';
+import { updateAuthLink } from './auth-link';
+import { SIGN_IN_URL } from './config';
+import { renderDocuments, type DocumentsPanel } from './dossier-documents';
+import { DUE_STATE_LABELS, TYPE_NAMES, dossierIdFromHash, formatBytes, missingItems, stateLabel, stateTone, vietnamDateTime, vietnamDay } from './dossier-format';
+import { downloadLicence, getApplyProcedure, getDossier, payDossierFee, submitDossier, withdrawDossier } from './dossiers-api';
+import { formatFee, procedureName } from './format';
+import { pagePath, type Lang } from './i18n';
+import { carryToCounterpart } from './lang-switch';
+import { clearToken, getToken } from './session';
+
+const TEXT = {
+  vi: {
+    noId: 'Địa chỉ trang không có mã hồ sơ hợp lệ. Mở hồ sơ từ trang Hồ sơ của tôi.',
+    notFound: 'Không tìm thấy hồ sơ, hoặc hồ sơ không thuộc tài khoản của bạn.',
+    expired: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
+    noCode: 'Chưa có (hồ sơ chưa nộp)',
+    feePaid: (amount: string, at?: string) => `${amount} — đã nộp${at ? ` lúc ${at}` : ''}`,
+    feeUnpaid: (amount: string, due: 'submission' | 'before_result') => `${amount} — chưa nộp (${due === 'submission' ? 'cần nộp để hồ sơ được tiếp nhận' : 'nộp trước khi nhận kết quả'})`,
+    feeNone: 'Không thu phí',
+    rescheduled: (from: string) => `Ngày hẹn đã được điều chỉnh (trước đó: ${from}).`,
+    dueAfterFee: 'Ngày hẹn được tính khi hồ sơ được tiếp nhận.',
+    visit: (date: string, team: string) => `${date}${team ? ` — đoàn thẩm định: ${team}` : ''}`,
+    outcome: { passed: 'Đạt', remediation_required: 'Cần khắc phục', failed: 'Không đạt' },
+    outcomeLine: (o: string, deadline?: string) => `Kết quả thẩm định: ${o}${deadline ? ` (hạn khắc phục ${deadline})` : ''}`,
+    added: 'đã thêm tệp',
+    notYet: 'chưa bổ sung',
+    textItem: 'bổ sung theo ghi chú',
+    actor: { applicant: 'Người nộp', officer: 'Cán bộ', system: 'Hệ thống' },
+    action: {
+      create: 'Tạo hồ sơ', submit: 'Nộp hồ sơ', withdraw: 'Rút hồ sơ', fee_paid: 'Đã nộp phí', issue_result: 'Trả kết quả', receive: 'Tiếp nhận hồ sơ', refuse: 'Từ chối tiếp nhận',
+      assign: 'Phân công xử lý', request_supplement: 'Yêu cầu bổ sung', schedule_appraisal: 'Lên lịch thẩm định', record_appraisal: 'Ghi nhận kết quả thẩm định', approve: 'Phê duyệt',
+      reject: 'Không phê duyệt', stop: 'Dừng xử lý', reschedule: 'Điều chỉnh ngày hẹn trả',
+    } as Record<HistoryEntry['action'], string>,
+    reasonLine: 'Lý do:',
+    newDue: 'Ngày hẹn mới:',
+    resubmitted: 'Đã nộp bổ sung. Hồ sơ giữ nguyên mã và đang chờ cơ quan xử lý.',
+    incomplete: 'Hồ sơ bổ sung chưa đầy đủ',
+    conflict: 'Hồ sơ vừa thay đổi. Trang đã tải lại tình trạng mới nhất.',
+    withdrawn: 'Đã rút hồ sơ.',
+    reasonShort: 'Lý do cần ít nhất 5 ký tự, hoặc để trống.',
+    downloading: 'Đang tải giấy phép…',
+    downloaded: 'Đã tải giấy phép.',
+    busy: 'Vui lòng chờ tệp đang tải lên xong.',
+    fallback: 'Đã có lỗi xảy ra. Vui lòng thử lại.',
+  },
+  en: {
+    noId: 'The page address has no valid application id. Open the application from My applications.',
+    notFound: 'The application was not found, or it is not yours.',
+    expired: 'Your session has expired. Please sign in again.',
+    noCode: 'None yet (not submitted)',
+    feePaid: (amount: string, at?: string) => `${amount} — paid${at ? ` on ${at}` : ''}`,
+    feeUnpaid: (amount: string, due: 'submission' | 'before_result') => `${amount} — not paid (${due === 'submission' ? 'needed before the application is received' : 'to pay before the result is handed over'})`,
+    feeNone: 'No fee',
+    rescheduled: (from: string) => `The due date was moved (it was ${from}).`,
+    dueAfterFee: 'The due date is set when the application is received.',
+    visit: (date: string, team: string) => `${date}${team ? ` — appraisal team: ${team}` : ''}`,
+    outcome: { passed: 'Passed', remediation_required: 'Remediation required', failed: 'Failed' },
+    outcomeLine: (o: string, deadline?: string) => `Appraisal outcome: ${o}${deadline ? ` (remediate by ${deadline})` : ''}`,
+    added: 'file added',
+    notYet: 'not yet provided',
+    textItem: 'as the note says',
+    actor: { applicant: 'Applicant', officer: 'Officer', system: 'System' },
+    action: {
+      create: 'Application started', submit: 'Submitted', withdraw: 'Withdrawn', fee_paid: 'Fee paid', issue_result: 'Result issued', receive: 'Received', refuse: 'Refused at intake',
+      assign: 'Assigned', request_supplement: 'Supplement requested', schedule_appraisal: 'Appraisal visit scheduled', record_appraisal: 'Appraisal outcome recorded', approve: 'Approved',
+      reject: 'Rejected', stop: 'Stopped', reschedule: 'Due date moved',
+    } as Record<HistoryEntry['action'], string>,
+    reasonLine: 'Reason:',
+    newDue: 'New due date:',
+    resubmitted: 'Supplement submitted. The application keeps its code and is waiting for the department.',
+    incomplete: 'The supplement is incomplete',
+    conflict: 'The application just changed. The page has reloaded its latest status.',
+    withdrawn: 'The application has been withdrawn.',
+    reasonShort: 'The reason needs at least 5 characters, or leave it empty.',
+    downloading: 'Downloading the licence…',
+    downloaded: 'Licence downloaded.',
+    busy: 'Please wait until the file being uploaded has finished.',
+    fallback: 'Something went wrong. Please try again.',
+  },
+} as const;
+
+function required<T extends Element>(root: ParentNode, selector: string): T {
+  const element = root.querySelector<T>(selector);
+  if (!element) throw new Error(`dossier detail: missing ${selector}`);
+  return element;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export function initDossierDetail(root: HTMLElement): void {
+  const lang: Lang = root.dataset.lang === 'en' ? 'en' : 'vi';
+  const t = TEXT[lang];
+  const status = required<HTMLElement>(root, '[data-status]');
+  const signedOut = required<HTMLElement>(root, '[data-signed-out]');
+  const errorBox = required<HTMLElement>(root, '[data-error]');
+  const retry = required<HTMLButtonElement>(errorBox, '[data-retry]');
+  const content = required<HTMLElement>(root, '[data-content]');
+  const supplement = required<HTMLElement>(content, '[data-supplement]');
+  const documentsSection = required<HTMLElement>(content, '[data-documents-section]');
+  const actions = required<HTMLElement>(content, '[data-applicant-actions]');
+  const resubmit = required<HTMLButtonElement>(actions, '[data-resubmit]');
+  const withdraw = required<HTMLButtonElement>(actions, '[data-withdraw]');
+  const withdrawBox = required<HTMLElement>(content, '[data-withdraw-box]');
+  const reasonInput = required<HTMLTextAreaElement>(withdrawBox, '[data-field="reason"]');
+  const payButton = required<HTMLButtonElement>(content, '[data-pay]');
+  const licence = required<HTMLElement>(content, '[data-licence]');
+  let dossier: DossierView | undefined;
+  let procedure: Procedure | undefined;
+  let documents: DocumentsPanel | undefined;
+  /** Attachments present when the supplement page opened: a new one ticks its checklist item. */
+  let attachmentsAtLoad = new Set<string>();
+
+  const token = getToken();
+  const say = (text: string) => {
+    status.textContent = text;
+  };
+
+  function showError(title: string | null, message: string, items: HTMLElement[] = [], canRetry = false): void {
+    if (title) required<HTMLElement>(errorBox, '[data-error-title]').textContent = title;
+    required<HTMLElement>(errorBox, '[data-error-message]').textContent = message;
+    required<HTMLElement>(errorBox, '[data-error-list]').replaceChildren(...items);
+    retry.hidden = !canRetry;
+    errorBox.hidden = false;
+    errorBox.focus();
+  }
+
+  function signOutAndAsk(message: string): void {
+    clearToken();
+    updateAuthLink();
+    required<HTMLAnchorElement>(signedOut, '[data-sign-in]').href = signInHref(SIGN_IN_URL, `${location.pathname}${location.hash}`);
+    signedOut.hidden = false;
+    content.hidden = true;
+    say(message);
+  }
+
+  const slot = (name: string, text: string): HTMLElement => {
+    const node = required<HTMLElement>(content, `[data-slot="${name}"]`);
+    node.textContent = text;
+    return node;
+  };
+  const row = (name: string, visible: boolean) => {
+    required<HTMLElement>(content, `[data-row="${name}"]`).hidden = !visible;
+  };
+
+  function docName(id: string): string | undefined {
+    const d = procedure?.documents.find((x) => x.id === id);
+    return d ? (lang === 'vi' ? d.nameVi : d.nameEn) : undefined;
+  }
+
+  function drawChecklist(): void {
+    if (!dossier?.supplement) return;
+    const current = documents?.attachments() ?? dossier.attachments;
+    required<HTMLElement>(supplement, '[data-checklist]').replaceChildren(
+      ...dossier.supplement.missing.map((item) => {
+        const name = docName(item);
+        if (!name) return el('li', {}, `${item} (${t.textItem})`);
+        const added = current.some((a) => a.documentId === item && !attachmentsAtLoad.has(a.attachmentId));
+        const li = el('li', {}, `${name} — ${added ? t.added : t.notYet}`);
+        if (added) li.dataset.done = '';
+        return li;
+      }),
+    );
+  }
+
+  function drawHistory(history: readonly HistoryEntry[]): void {
+    required<HTMLElement>(content, '[data-history]').replaceChildren(
+      ...[...history].reverse().map((h) => {
+        const li = el('li');
+        const time = el('time', { datetime: h.at }, vietnamDateTime(h.at));
+        const what = el('strong', {}, t.action[h.action] ?? h.action);
+        li.append(time, what, ` — ${stateLabel(h.to, lang)} (${t.actor[h.actor]}${h.by ? `: ${h.by.name}` : ''})`);
+        const notes = [
+          h.reason ? `${t.reasonLine} ${h.reason}` : '',
+          h.missing?.length ? h.missing.map((m) => `• ${docName(m) ?? m}`).join('\n') : '',
+          h.newDueDate ? `${t.newDue} ${vietnamDay(h.newDueDate)}` : '',
+        ].filter(Boolean);
+        if (notes.length) li.append(el('p', { class: 'timeline-note' }, notes.join('\n')));
+        return li;
+      }),
+    );
+  }
+
+  function draw(d: DossierView): void {
+    dossier = d;
+    const mayEdit = d.state === 'draft' || d.state === 'supplement_requested';
+    slot('procedure', procedure ? procedureName(procedure, lang) : d.procedureId);
+    slot('code', d.code ?? t.noCode);
+    const tag = slot('state', stateLabel(d.state, lang));
+    tag.dataset.tone = stateTone(d.state);
+    tag.dataset.state = d.state;
+    slot('submittedAt', d.submittedAt ? vietnamDateTime(d.submittedAt) : '');
+    row('submittedAt', !!d.submittedAt);
+    slot('receivedAt', d.receivedAt ? vietnamDateTime(d.receivedAt) : '');
+    row('receivedAt', !!d.receivedAt);
+    slot('dueDate', d.dueDate ? vietnamDay(d.dueDate) : t.dueAfterFee);
+    const due = slot('dueState', d.dueState && d.dueDate ? DUE_STATE_LABELS[d.dueState][lang] : '');
+    due.hidden = !(d.dueState && d.dueDate);
+    if (d.dueState) due.dataset.due = d.dueState;
+    slot('dueNote', d.originalDueDate && d.originalDueDate !== d.dueDate ? t.rescheduled(vietnamDay(d.originalDueDate)) : '');
+    row('dueDate', d.state !== 'draft' && (!!d.dueDate || d.state === 'awaiting_fee' || d.state === 'submitted'));
+    const visit = d.appraisal?.visit;
+    const outcome = d.appraisal?.outcome;
+    slot('visit', [visit ? t.visit(vietnamDay(visit.date), visit.team.join(', ')) : '', outcome ? t.outcomeLine(t.outcome[outcome], d.appraisal?.remediationDeadline ? vietnamDay(d.appraisal.remediationDeadline) : undefined) : ''].filter(Boolean).join('. '));
+    row('visit', !!visit || !!outcome);
+    const amount = formatFee(d.fee.amountVnd, lang);
+    slot('fee', d.fee.amountVnd === 0 || d.fee.status === 'not_required' ? t.feeNone : d.fee.status === 'paid' ? t.feePaid(amount, d.fee.paidAt ? vietnamDateTime(d.fee.paidAt) : undefined) : t.feeUnpaid(amount, d.fee.due));
+    row('fee', d.state !== 'draft');
+    payButton.hidden = !(d.fee.status === 'unpaid' && d.fee.amountVnd > 0 && !['draft', 'withdrawn', 'refused', 'rejected', 'stopped'].includes(d.state));
+    slot('decision', d.decisionReason ?? '');
+    row('decision', !!d.decisionReason);
+
+    // Supplement: the checklist and the note; documents editable while the applicant may edit.
+    supplement.hidden = d.state !== 'supplement_requested' || !d.supplement;
+    if (d.supplement) {
+      slot('note', d.supplement.note ?? '');
+      required<HTMLElement>(supplement, '[data-note-block]').hidden = !d.supplement.note;
+      required<HTMLAnchorElement>(supplement, '[data-edit-form]').href = `${pagePath('applyDossier', lang)}?${lang === 'vi' ? 'ho-so' : 'dossier'}=${d.dossierId}`;
+    }
+    const host = required<HTMLElement>(documentsSection, '[data-documents]');
+    const readonly = required<HTMLElement>(documentsSection, '[data-documents-readonly]');
+    if (mayEdit && d.state === 'supplement_requested' && procedure) {
+      attachmentsAtLoad = new Set(d.attachments.map((a) => a.attachmentId));
+      documents = renderDocuments(host, procedure, d, { lang, token: token!, highlight: d.supplement?.missing ?? [], announce: say, onChange: drawChecklist });
+      host.hidden = false;
+      readonly.hidden = true;
+    } else {
+      documents = undefined;
+      host.hidden = true;
+      host.replaceChildren();
+      readonly.replaceChildren(
+        ...d.attachments.map((a) => el('li', {}, `${docName(a.documentId) ?? a.documentId}: ${a.fileName} (${TYPE_NAMES[a.contentType] ?? a.contentType}, ${formatBytes(a.sizeBytes, lang)})`)),
+      );
+      readonly.hidden = d.attachments.length === 0;
+    }
+    documentsSection.hidden = d.attachments.length === 0 && !documents;
+    drawChecklist();
+
+    // What the applicant may do now.
+    resubmit.hidden = !(d.state === 'supplement_requested' && d.availableActions.includes('submit'));
+    const continueLink = required<HTMLAnchorElement>(actions, '[data-continue]');
+    continueLink.hidden = d.state !== 'draft';
+    continueLink.href = `${pagePath('applyDossier', lang)}?${lang === 'vi' ? 'ho-so' : 'dossier'}=${d.dossierId}`;
+    withdraw.hidden = !d.availableActions.includes('withdraw');
+    actions.hidden = resubmit.hidden && continueLink.hidden && withdraw.hidden;
+    withdrawBox.hidden = true;
+
+    // The result.
+    licence.hidden = !(d.state === 'result_issued' && d.licenceNumber);
+    if (d.licenceNumber) {
+      slot('licenceNumber', d.licenceNumber);
+      required<HTMLAnchorElement>(licence, '[data-verify]').href = `${pagePath('licenceVerify', lang)}${encodeURIComponent(d.licenceNumber)}`;
+    }
+    drawHistory(d.history);
+    content.hidden = false;
+  }
+
+  async function load(): Promise<void> {
+    const id = dossierIdFromHash(location.hash);
+    errorBox.hidden = true;
+    if (!id) {
+      say('');
+      return showError(null, t.noId);
+    }
+    carryToCounterpart(`#${id}`);
+    if (!token) {
+      say('');
+      required<HTMLAnchorElement>(signedOut, '[data-sign-in]').href = signInHref(SIGN_IN_URL, `${location.pathname}${location.hash}`);
+      signedOut.hidden = false;
+      return;
+    }
+    try {
+      const d = await getDossier(id, { lang, token });
+      procedure = await getApplyProcedure(d.procedureId, { lang }).catch(() => undefined);
+      draw(d);
+      say('');
+    } catch (error) {
+      say('');
+      if (error instanceof ApiError && error.status === 401) return signOutAndAsk(t.expired);
+      if (error instanceof ApiError && (error.status === 404 || error.status === 400 || error.status === 403)) return showError(null, t.notFound);
+      showError(null, error instanceof ApiError ? error.title : t.fallback, [], true);
+    }
+  }
+
+  async function reloadAfterConflict(): Promise<void> {
+    if (!dossier) return;
+    const fresh = await getDossier(dossier.dossierId, { lang, token: token! }).catch(() => undefined);
+    if (fresh) draw(fresh);
+    showError('', t.conflict);
+  }
+
+  resubmit.addEventListener('click', () => {
+    if (!dossier || resubmit.disabled) return;
+    if (documents?.busy()) return say(t.busy);
+    resubmit.disabled = true;
+    const label = resubmit.textContent;
+    resubmit.textContent = resubmit.dataset.busyLabel ?? label;
+    errorBox.hidden = true;
+    submitDossier(dossier.dossierId, dossier.version, { lang, token: token! })
+      .then((d) => {
+        draw(d);
+        say(t.resubmitted);
+        required<HTMLElement>(content, '[data-slot="state"]').scrollIntoView({ block: 'center' });
+      })
+      .catch(async (error: unknown) => {
+        if (error instanceof ApiError && error.status === 401) return signOutAndAsk(t.expired);
+        if (error instanceof ApiError && error.code === 'conflict') return reloadAfterConflict();
+        const items = missingItems(error instanceof ApiError ? error.problem?.errors : undefined);
+        if (items.length && dossier) {
+          const editForm = `${pagePath('applyDossier', lang)}?${lang === 'vi' ? 'ho-so' : 'dossier'}=${dossier.dossierId}`;
+          const docs = items.filter((i) => i.kind === 'document').map((i) => i.id);
+          documents?.showMissing(docs);
+          return showError(
+            t.incomplete,
+            '',
+            items.map((item) => {
+              const li = el('li');
+              const a = el('a', { href: item.kind === 'document' ? `#doc-${item.id}` : editForm }, item.message);
+              if (item.kind === 'document') {
+                a.addEventListener('click', (e) => {
+                  e.preventDefault();
+                  documents?.focusDocument(item.id);
+                });
+              }
+              li.append(a);
+              return li;
+            }),
+          );
+        }
+        showError(null, error instanceof ApiError ? error.title : t.fallback);
+      })
+      .finally(() => {
+        resubmit.disabled = false;
+        resubmit.textContent = label;
+      });
+  });
+
+  withdraw.addEventListener('click', () => {
+    withdrawBox.hidden = false;
+    reasonInput.value = '';
+    withdrawBox.focus();
+  });
+  required<HTMLButtonElement>(withdrawBox, '[data-withdraw-cancel]').addEventListener('click', () => {
+    withdrawBox.hidden = true;
+    withdraw.focus();
+  });
+  required<HTMLButtonElement>(withdrawBox, '[data-withdraw-confirm]').addEventListener('click', (event) => {
+    const confirm = event.currentTarget as HTMLButtonElement;
+    if (!dossier || confirm.disabled) return;
+    const reason = reasonInput.value.trim();
+    const reasonError = required<HTMLElement>(withdrawBox, '[data-error-for="reason"]');
+    const bad = reason.length > 0 && reason.length < 5;
+    reasonError.hidden = !bad;
+    reasonError.textContent = bad ? t.reasonShort : '';
+    required<HTMLElement>(withdrawBox, '[data-group="reason"]').classList.toggle('form-group-error', bad);
+    if (bad) {
+      reasonInput.setAttribute('aria-invalid', 'true');
+      reasonInput.focus();
+      return;
+    }
+    reasonInput.removeAttribute('aria-invalid');
+    confirm.disabled = true;
+    withdrawDossier(dossier.dossierId, dossier.version, reason || undefined, { lang, token: token! })
+      .then((d) => {
+        draw(d);
+        say(t.withdrawn);
+        required<HTMLElement>(content, '[data-slot="state"]').scrollIntoView({ block: 'center' });
+      })
+      .catch(async (error: unknown) => {
+        if (error instanceof ApiError && error.status === 401) return signOutAndAsk(t.expired);
+        if (error instanceof ApiError && error.code === 'conflict') return reloadAfterConflict();
+        showError(null, error instanceof ApiError ? error.title : t.fallback);
+      })
+      .finally(() => {
+        confirm.disabled = false;
+      });
+  });
+
+  payButton.addEventListener('click', () => {
+    if (!dossier || payButton.disabled) return;
+    payButton.disabled = true;
+    payButton.setAttribute('aria-busy', 'true');
+    payDossierFee(dossier.dossierId, { lang, token: token! })
+      .then((opened) => location.assign(opened.paymentUrl))
+      .catch((error: unknown) => {
+        payButton.disabled = false;
+        payButton.removeAttribute('aria-busy');
+        if (error instanceof ApiError && error.status === 401) return signOutAndAsk(t.expired);
+        showError(null, error instanceof ApiError ? error.title : t.fallback);
+      });
+  });
+
+  required<HTMLButtonElement>(licence, '[data-download]').addEventListener('click', (event) => {
+    const button = event.currentTarget as HTMLButtonElement;
+    if (!dossier?.licenceNumber || button.disabled) return;
+    button.disabled = true;
+    say(t.downloading);
+    downloadLicence(dossier.dossierId, dossier.licenceNumber, { lang, token: token! })
+      .then(({ blob, filename }) => {
+        const url = URL.createObjectURL(blob);
+        const a = el('a', { href: url, download: filename, hidden: '' });
+        document.body.append(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        say(t.downloaded);
+      })
+      .catch((error: unknown) => {
+        say('');
+        if (error instanceof ApiError && error.status === 401) return signOutAndAsk(t.expired);
+        showError(null, error instanceof ApiError ? error.title : t.fallback);
+      })
+      .finally(() => {
+        button.disabled = false;
+      });
+  });
+
+  retry.addEventListener('click', () => void load());
+  window.addEventListener('hashchange', () => void load());
+  void load();
+}
