@@ -21,9 +21,14 @@ const SAMPLE_PARAMS: Record<string, string> = {
   refundId: '01JDEMR0000000000000000000',
   hospitalId: 'hosp-cho-ray',
   number: 'HD-2026-000001',
+  appointmentId: '01JDEMQ0000000000000000000',
+  specialtyId: 'tim-mach',
+  sessionId: 'hosp-cho-ray.tim-mach.2030-01-07.0700',
 };
 const SAMPLE_QUERY: Record<string, string> = {
   'desk.reconciliation': '?day=2026-11-22',
+  'sessions.list': '?specialty=tim-mach',
+  'schedule.sessions': '?specialty=tim-mach',
 };
 const SAMPLE_BODIES: Record<string, unknown> = {
   'procedures.update': { available: false },
@@ -35,6 +40,14 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'payments.create': { payLinkToken: 'x' },
   'refunds.request': { amountVnd: 1000, reason: 'Bệnh nhân không sử dụng dịch vụ' },
   'refunds.decide': { decision: 'reject', note: 'Không đủ căn cứ hoàn tiền' },
+  'appointments.create': { sessionId: 'hosp-cho-ray.tim-mach.2030-01-07.0700', patientProfileId: '01JDEMP0000000000000000001', insurance: { category: 'bhyt_registered' } },
+  'appointments.reschedule': { sessionId: 'hosp-cho-ray.tim-mach.2030-01-07.1300' },
+  'patients.create': { relation: 'child', patient: { fullName: 'Ma Trận Nhỏ', dateOfBirth: '2018-01-01', sex: 'female', phone: '0900000002', cccd: '079318000001' } },
+  'schedule.template.put': { entries: [{ weekday: 1, period: 'morning', capacity: 10, room: 'P.1' }] },
+  'schedule.generate': { specialtyId: 'tim-mach', from: '2030-01-07', to: '2030-01-08' },
+  'schedule.session.update': { capacity: 40 },
+  'schedule.closeDay': { date: '2030-01-07', reason: 'Kiểm tra ma trận quyền' },
+  'reception.checkIn': { code: 'ZZZZ-ZZZZ' },
 };
 
 let portal: TestPortal;
