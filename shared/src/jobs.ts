@@ -5,7 +5,7 @@
  * stack's job runner feeds the same handlers from DynamoDB Local's stream and a timer.
  * Entry module: `functions/src/jobs/<id>.ts`, exporting `handler`.
  */
-import type { TableAccess } from './routes';
+import type { DocumentsGrant, LicenceKeyUse, TableAccess } from './routes';
 
 export type JobTrigger = { kind: 'stream' } | { kind: 'schedule'; /** EventBridge Scheduler expression */ expression: string; /** Local runner period. */ localEveryMs: number };
 
@@ -16,8 +16,10 @@ export interface Job {
   access: TableAccess;
   /** Reads the VNPay/pay-link secret. */
   portalSecret?: true;
-  /** Access to the documents bucket (receipt PDFs). */
-  documents?: 'read' | 'write';
+  /** Access to prefixes of the documents bucket. */
+  documents?: DocumentsGrant;
+  /** Use of the licence-signing key (ADR 0015). */
+  licenceKey?: LicenceKeyUse;
 }
 
 export const jobs = [
@@ -33,7 +35,7 @@ export const jobs = [
     description: 'Issues the e-receipt PDF of each paid payment (outbox items payment.paid on the stream) and stores it in the documents bucket',
     trigger: { kind: 'stream' },
     access: 'write',
-    documents: 'write',
+    documents: { receipts: 'write' },
   },
   {
     id: 'paymentsSweep',
@@ -65,6 +67,22 @@ export const jobs = [
     id: 'bookingNoShows',
     description: 'Marks confirmed bookings of ended sessions that nobody checked in as no-shows',
     trigger: { kind: 'schedule', expression: 'rate(30 minutes)', localEveryMs: 600_000 },
+    access: 'write',
+  },
+  {
+    id: 'licences',
+    // A schedule, not a third reader of the table's stream (at most two per shard, ADR 0009): the
+    // approved dossiers are in the units' inbox index already; the job issues each one's licence.
+    description: 'Issues the signed licence or certificate of every approved dossier (PDF, KMS signature, register), then marks the result issued (ADR 0015)',
+    trigger: { kind: 'schedule', expression: 'rate(1 minute)', localEveryMs: 5_000 },
+    access: 'write',
+    documents: { licences: 'write' },
+    licenceKey: 'sign',
+  },
+  {
+    id: 'licenceReminders',
+    description: 'Renewal reminders 60 and 30 days before a licence expires, once each (outbox messages), at 08:00 Vietnam time',
+    trigger: { kind: 'schedule', expression: 'cron(0 1 * * ? *)', localEveryMs: 3_600_000 },
     access: 'write',
   },
 ] as const satisfies readonly Job[];

@@ -21,6 +21,15 @@ export type AuthRule =
       apiKey?: 'his';
     };
 
+/** Parts of the documents bucket, each granted on its own (ADR 0011, 0015): `<prefix>/…` keys. */
+export const DOCUMENT_PREFIXES = ['receipts', 'dossiers', 'licences'] as const;
+export type DocumentPrefix = (typeof DOCUMENT_PREFIXES)[number];
+/** read: GetObject (also HEAD); write: and PutObject (also what a presigned PUT needs); manage: and DeleteObject. */
+export type DocumentsAccess = 'read' | 'write' | 'manage';
+export type DocumentsGrant = Partial<Record<DocumentPrefix, DocumentsAccess>>;
+/** The licence-signing key (ADR 0015): `sign` (kms:Sign), `verify` (kms:GetPublicKey, to check signatures itself). */
+export type LicenceKeyUse = 'sign' | 'verify';
+
 export const FUNCTIONS = {
   platform: { access: 'none', description: 'Health, the signed-in user, unknown paths' },
   catalogue: { access: 'read', description: 'Procedure catalogue reads' },
@@ -30,12 +39,19 @@ export const FUNCTIONS = {
   payments: { access: 'write', description: 'Bills from hospitals, bill lookup, payment attempts and VNPay notifications', portalSecret: true },
   refunds: { access: 'write', description: 'Refund requests and decisions (maker–checker) and the VNPay refund call', portalSecret: true },
   desk: { access: 'write', description: "A hospital's cashier desk and finance office: bills, payments, reconciliation (reads are audited)", portalSecret: true },
-  receipts: { access: 'read', description: 'E-receipt PDFs by payment id and the public receipt verification', documents: 'read' },
+  receipts: { access: 'read', description: 'E-receipt PDFs by payment id and the public receipt verification', documents: { receipts: 'read' } },
   paymentsRead: { access: 'read', description: 'Bills by pay link, payment status, the VNPay return', portalSecret: true },
   bookingRead: { access: 'read', description: 'Hospitals, specialties and sessions with places left; a citizen\'s bookings and saved patient profiles' },
   booking: { access: 'write', description: 'Booking, cancelling and rescheduling appointments (capacity by transaction, ADR 0016); saving patient profiles' },
   hospitalSchedule: { access: 'write', description: "A hospital's schedulers and reception: weekly templates, sessions, closures, booking lists, check-in, no-shows (audited)" },
-} as const satisfies Record<string, { access: TableAccess; description: string; /** Reads the VNPay/pay-link secret. */ portalSecret?: true; /** Access to the documents bucket (receipt PDFs). */ documents?: 'read' | 'write' }>;
+  // dossiers/*: presigned uploads and downloads, HEAD at submission, delete; licences/*: the holder's PDF.
+  dossiers: { access: 'write', description: "Applicants' dossiers: drafts, submission (code, due date, fee), withdrawal; attachments", documents: { dossiers: 'manage', licences: 'read' } },
+  // dossiers/*: the dossier view checks pending uploads with a HEAD.
+  dossierOffice: { access: 'write', description: "Officers' inbox and actions on their unit's dossiers (audited, one transaction per transition)", documents: { dossiers: 'read' } },
+  // write: the tracking lookup counts wrong second factors and locks (as bills.lookup does).
+  dossiersPublic: { access: 'write', description: 'Public dossier tracking (code + second factor, locked after wrong tries), public licence verification, the working-day calendar', documents: { licences: 'read' }, licenceKey: 'verify' },
+  departmentAdmin: { access: 'write', description: "The department's administrators: licence status, the working-day calendar (audited)" },
+} as const satisfies Record<string, { access: TableAccess; description: string; /** Reads the VNPay/pay-link secret. */ portalSecret?: true; /** Access to prefixes of the documents bucket. */ documents?: DocumentsGrant; licenceKey?: LicenceKeyUse }>;
 export type FunctionName = keyof typeof FUNCTIONS;
 
 export interface Route {
@@ -52,6 +68,9 @@ export interface Route {
 const signedIn = { roles: ROLES } as const;
 const adminOnly = { roles: ['admin'] } as const;
 const cashier = { roles: ['hospital_staff'], duties: ['cashier'] } as const;
+const applicant = { roles: ['citizen', 'clinic_owner'] } as const;
+const dossierReader = { roles: ['citizen', 'clinic_owner', 'officer', 'admin'] } as const;
+const officerOnly = { roles: ['officer'] } as const;
 const citizenOnly = { roles: ['citizen'] } as const;
 const scheduler = { roles: ['hospital_staff'], duties: ['scheduler'] } as const;
 const reception = { roles: ['hospital_staff'], duties: ['reception'] } as const;
@@ -99,6 +118,24 @@ export const routes = [
   { id: 'schedule.session.appointments', method: 'GET', path: '/api/hospitals/{hospitalId}/sessions/{sessionId}/appointments', auth: bookingStaff, access: 'write', fn: 'hospitalSchedule', summary: "A session's bookings in queue order (audited read)" },
   { id: 'reception.checkIn', method: 'POST', path: '/api/hospitals/{hospitalId}/check-ins', auth: reception, access: 'write', fn: 'hospitalSchedule', summary: 'Check a patient in by booking code (typed or scanned)' },
   { id: 'reception.noShow', method: 'POST', path: '/api/hospitals/{hospitalId}/appointments/{appointmentId}/no-show', auth: reception, access: 'write', fn: 'hospitalSchedule', summary: 'Mark a booking as not attended' },
+  { id: 'dossiers.create', method: 'POST', path: '/api/dossiers', auth: applicant, access: 'write', fn: 'dossiers', summary: 'Start a dossier (a draft, partial data allowed) for a procedure' },
+  { id: 'dossiers.list', method: 'GET', path: '/api/dossiers', auth: applicant, access: 'write', fn: 'dossiers', summary: "The signed-in applicant's dossiers, newest first (?mine=1)" },
+  { id: 'dossiers.get', method: 'GET', path: '/api/dossiers/{dossierId}', auth: dossierReader, access: 'write', fn: 'dossiers', summary: "One dossier: its owner, or officers of its unit (audited read); another applicant's: 404" },
+  { id: 'dossiers.update', method: 'PATCH', path: '/api/dossiers/{dossierId}', auth: applicant, access: 'write', fn: 'dossiers', summary: 'Save a step of the form (draft, or while a supplement is requested); version checked' },
+  { id: 'dossiers.submit', method: 'POST', path: '/api/dossiers/{dossierId}/submit', auth: applicant, access: 'write', fn: 'dossiers', summary: 'Submit (or return a supplemented dossier): 422 listing what is missing, else the code and due date' },
+  { id: 'dossiers.withdraw', method: 'POST', path: '/api/dossiers/{dossierId}/withdraw', auth: applicant, access: 'write', fn: 'dossiers', summary: 'Withdraw a submitted dossier at the applicant’s request' },
+  { id: 'inbox.list', method: 'GET', path: '/api/inbox', auth: officerOnly, access: 'write', fn: 'dossierOffice', summary: "The officer's unit inbox by due date, with filters and counts (audited read)" },
+  { id: 'inbox.receive', method: 'POST', path: '/api/inbox/receive', auth: officerOnly, access: 'write', fn: 'dossierOffice', summary: 'Receive several dossiers at once; each succeeds or fails on its own' },
+  { id: 'dossiers.act', method: 'POST', path: '/api/dossiers/{dossierId}/actions', auth: officerOnly, access: 'write', fn: 'dossierOffice', summary: 'An officer acts on a dossier of their unit (receive, supplement, appraisal, decide…); 409 on a stale version' },
+  { id: 'public.dossiers.get', method: 'GET', path: '/api/public/dossiers/{code}', auth: 'public', access: 'write', fn: 'dossiersPublic', summary: 'Track a dossier by code and the last 4 digits of the phone or ID number; no personal data; locked after wrong tries' },
+  { id: 'calendar.get', method: 'GET', path: '/api/calendar/{year}', auth: 'public', access: 'write', fn: 'dossiersPublic', summary: "A year's holidays and make-up working days (edited or the shipped default)" },
+  { id: 'calendar.put', method: 'PUT', path: '/api/calendar/{year}', auth: adminOnly, access: 'write', fn: 'departmentAdmin', summary: "Replace a year's holidays and make-up days (audited)" },
+  { id: 'dossiers.attachments.create', method: 'POST', path: '/api/dossiers/{dossierId}/attachments', auth: applicant, access: 'write', fn: 'dossiers', summary: 'A presigned upload for one required document (type and size checked, while the dossier is editable)' },
+  { id: 'dossiers.attachments.get', method: 'GET', path: '/api/dossiers/{dossierId}/attachments/{attachmentId}', auth: dossierReader, access: 'write', fn: 'dossiers', summary: "A short-lived download address of an attachment: the applicant or officers of the unit (audited); another applicant's: 404" },
+  { id: 'dossiers.attachments.delete', method: 'DELETE', path: '/api/dossiers/{dossierId}/attachments/{attachmentId}', auth: applicant, access: 'write', fn: 'dossiers', summary: 'Remove an attachment while the dossier is editable' },
+  { id: 'dossiers.licence', method: 'GET', path: '/api/dossiers/{dossierId}/licence', auth: dossierReader, access: 'write', fn: 'dossiers', summary: 'The signed licence or certificate PDF: the holder or officers of the unit; 404 until issued' },
+  { id: 'public.licences.get', method: 'GET', path: '/api/public/licences/{number}', auth: 'public', access: 'write', fn: 'dossiersPublic', summary: 'Public licence verification: current status and the signature re-verified against the stored file' },
+  { id: 'licences.status', method: 'POST', path: '/api/licences/{number}/status', auth: adminOnly, access: 'write', fn: 'departmentAdmin', summary: 'Suspend, revoke or reinstate a licence with a reason (audited; published at once; the holder is told)' },
   { id: 'fallback.notFound', method: 'ANY', path: '/api/{proxy+}', auth: 'public', access: 'none', fn: 'platform', summary: 'Unknown API path or method: problem+json 404/405' },
 ] as const satisfies readonly Route[];
 

@@ -8,7 +8,7 @@
  * The file store behind it is the same `DOCUMENTS_DIR` the functions use.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LOCAL_DOCUMENTS_PATH, fileDocumentStore, localUrlSignatureMatches } from '../platform/storage';
+import { LOCAL_DOCUMENTS_PATH, fileDocumentStore, localUrlSignatureMatches } from '../platform/file-store';
 import { send } from './respond';
 
 export { LOCAL_DOCUMENTS_PATH };

@@ -21,6 +21,8 @@ const jobModules: Record<JobId, () => Promise<{ handler: JobHandler }>> = {
   bookingHolds: () => import('../jobs/bookingHolds'),
   bookingReminders: () => import('../jobs/bookingReminders'),
   bookingNoShows: () => import('../jobs/bookingNoShows'),
+  licences: () => import('../jobs/licences'),
+  licenceReminders: () => import('../jobs/licenceReminders'),
 };
 
 export interface JobRunner {

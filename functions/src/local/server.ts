@@ -7,13 +7,16 @@
 import { FUNCTIONS, matchRoute, type FunctionName } from '@portal/shared/routes';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { fromLambdaResult, lambdaContext, toApiGatewayEvent } from './apigw-event';
+import { LOCAL_DOCUMENTS_PATH, documentsEndpoint } from './documents-endpoint';
 import { startJobRunner, type JobRunner } from './job-runner';
+import { ensureLicenceKey } from './licence-key';
 import { jobsAndMailbox } from './sandbox/jobs-and-mailbox';
 import { hisDouble } from './sandbox/his';
 import { hospitals } from '@portal/shared/hospitals';
@@ -41,6 +44,10 @@ const lambdaModules: Record<FunctionName, () => Promise<{ handler: LambdaHandler
   bookingRead: () => import('../lambdas/bookingRead'),
   booking: () => import('../lambdas/booking'),
   hospitalSchedule: () => import('../lambdas/hospitalSchedule'),
+  dossiers: () => import('../lambdas/dossiers'),
+  dossierOffice: () => import('../lambdas/dossierOffice'),
+  dossiersPublic: () => import('../lambdas/dossiersPublic'),
+  departmentAdmin: () => import('../lambdas/departmentAdmin'),
 };
 
 /** API Gateway's own limit on a request body. */
@@ -64,6 +71,8 @@ export interface PortalServerOptions {
   schedules?: boolean;
   /** Stands in for the documents bucket (receipt PDFs); default: a fresh temporary directory. */
   documentsDir?: string;
+  /** PEM file of the licence-signing key, made when missing (default: a fresh key in a temporary directory). */
+  licenceKeyFile?: string;
 }
 
 export interface PortalServer {
@@ -86,6 +95,10 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
 
   const idp = await createIdentityProvider(origin, options.keyFile);
   const vnpay = localVnpaySettings(origin);
+  const documentsDir = options.documentsDir ?? (await mkdtemp(join(tmpdir(), 'portal-documents-')));
+  // Presigned document URLs live minutes, so a key per server start is enough (ADR 0015).
+  const documentsUrlKey = randomBytes(32).toString('base64url');
+  const licenceKeyFile = await ensureLicenceKey(options.licenceKeyFile ?? join(await mkdtemp(join(tmpdir(), 'portal-licence-key-')), 'licence-signing-key.pem'));
   // Configuration the handlers read at cold start, as the CDK stack sets it in AWS.
   Object.assign(process.env, {
     TABLE_NAME: options.tableName,
@@ -107,7 +120,9 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
     HIS_SIGNING_KEY: vnpay.hisSigningKey,
     // Every demo hospital's information system is the /sandbox/his double.
     HIS_CALLBACK_URLS: JSON.stringify(Object.fromEntries(hospitals.map((h) => [h.hospitalId, `${origin}/sandbox/his/${h.hospitalId}/callbacks`]))),
-    DOCUMENTS_DIR: options.documentsDir ?? (await mkdtemp(join(tmpdir(), 'portal-documents-'))),
+    DOCUMENTS_DIR: documentsDir,
+    DOCUMENTS_URL_KEY: documentsUrlKey,
+    LICENCE_SIGNING_KEY_FILE: licenceKeyFile,
   });
   const lambdas = new Map<FunctionName, LambdaHandler>();
   for (const name of Object.keys(FUNCTIONS) as FunctionName[]) lambdas.set(name, (await lambdaModules[name]()).handler);
@@ -118,6 +133,7 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
   const his = hisDouble(vnpay.hisSigningKey);
   const sandbox = sandboxRouter(idp, { origin });
   const site = options.webDist ? staticSite(options.webDist) : undefined;
+  const documents = documentsEndpoint({ documentsDir, secret: documentsUrlKey, origin });
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
@@ -146,6 +162,7 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
       const result = fromLambdaResult(await lambda(event, lambdaContext(`portal-${match.route.fn}`)));
       return send(res, result.status, req.method === 'HEAD' ? Buffer.alloc(0) : result.body, result.headers);
     }
+    if (url.pathname.startsWith(LOCAL_DOCUMENTS_PATH)) return documents(req, res, url);
     if (url.pathname.startsWith('/sandbox/his/')) return his(req, res, url, readBody);
     if (url.pathname.startsWith('/sandbox/') && (await localOnly(req, res, url, readBody))) return;
     if (url.pathname.startsWith('/sandbox/')) return sandbox(req, res, url, readBody);

@@ -11,7 +11,9 @@ import { logger } from '../platform/logger';
 import { getBill } from '../repositories/bills';
 import { getAttempt } from '../repositories/payments';
 import { bookingMessages, type BookingEvent } from './booking-jobs';
+import { dossierMessages, type DossierEvent } from './dossier-messages';
 import { scheduleCallback, type CallbackDeps } from './his-callbacks';
+import { licenceMessages, type LicenceEvent } from './licence-messages';
 
 export interface OutboxEvent {
   event: string;
@@ -36,6 +38,8 @@ interface Message {
 /** What an event makes the portal say, and to whom. Texts are Vietnamese, without personal data beyond the recipient. */
 async function messagesFor(deps: OutboxDeps, event: OutboxEvent): Promise<Message[]> {
   if (event.event.startsWith('appointment.') || event.event === 'session.closed') return bookingMessages(deps, event as BookingEvent);
+  if (event.event.startsWith('dossier.')) return dossierMessages(deps, event as DossierEvent);
+  if (event.event.startsWith('licence.')) return licenceMessages(deps, event as LicenceEvent);
   if (event.event === 'payment.paid' && event.payable?.kind === 'bill') {
     const bill = await getBill(deps, event.payable.id);
     if (!bill) return [];
