@@ -24,11 +24,15 @@ const SAMPLE_PARAMS: Record<string, string> = {
   appointmentId: '01JDEMQ0000000000000000000',
   specialtyId: 'tim-mach',
   sessionId: 'hosp-cho-ray.tim-mach.2030-01-07.0700',
+  dossierId: '01JDEMDSR00000000000000001',
+  year: '2031',
 };
 const SAMPLE_QUERY: Record<string, string> = {
   'desk.reconciliation': '?day=2026-11-22',
   'sessions.list': '?specialty=tim-mach',
   'schedule.sessions': '?specialty=tim-mach',
+  'public.dossiers.get': '?check=1234',
+  'dossiers.list': '?mine=1',
 };
 const SAMPLE_BODIES: Record<string, unknown> = {
   'procedures.update': { available: false },
@@ -48,6 +52,13 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'schedule.session.update': { capacity: 40 },
   'schedule.closeDay': { date: '2030-01-07', reason: 'Kiểm tra ma trận quyền' },
   'reception.checkIn': { code: 'ZZZZ-ZZZZ' },
+  'dossiers.create': { procedureId: 'cap-lai-giay-phep-hanh-nghe', data: {} },
+  'dossiers.update': { version: 1, data: { fullName: 'Ma Trận' } },
+  'dossiers.submit': { version: 1 },
+  'dossiers.withdraw': { version: 1 },
+  'dossiers.act': { action: 'receive', version: 1 },
+  'inbox.receive': { items: [{ dossierId: '01JDEMDSR00000000000000001', version: 1 }] },
+  'calendar.put': { year: 2031, holidays: [], makeUpDays: [] },
 };
 
 let portal: TestPortal;

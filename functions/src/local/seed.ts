@@ -11,6 +11,7 @@ import { insertHisKey } from '../repositories/his-keys';
 import { demoHisKey } from './demo-bills';
 import { hospitals } from '@portal/shared/hospitals';
 import { demoBills } from './demo-bills';
+import { seedDossiers } from './demo-dossiers';
 import { seedBooking } from './demo-booking';
 
 /** The seed acts as the hospitals' information systems; its audit entries say so. */
@@ -55,5 +56,6 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
     }
   }
   written += await seedBooking(db, tableName);
+  written += await seedDossiers(db, tableName);
   return { written };
 }

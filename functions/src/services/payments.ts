@@ -20,6 +20,7 @@ import type { PortalSecrets } from '../platform/secrets';
 import { getBill, type Deps } from '../repositories/bills';
 import { getAttempt, insertAttempt, settleAttempt, type PayableState, type Settlement, type StoredAttempt, type TransactItem } from '../repositories/payments';
 import { loadAppointmentFee } from './booking-payable';
+import { loadDossierFee } from './dossier-payable';
 import { getReceiptGuard } from '../repositories/receipts';
 import { billIdFromPayLink } from './pay-links';
 import { queryTransaction } from './vnpay-client';
@@ -47,6 +48,7 @@ export interface Payable {
 const payableLoaders: Record<PayableKind, (deps: PaymentDeps, ref: PayableRef) => Promise<Payable | undefined>> = {
   bill: loadBill,
   appointment: loadAppointmentFee,
+  fee: loadDossierFee,
 };
 
 const loadPayable = (deps: PaymentDeps, ref: PayableRef): Promise<Payable | undefined> => payableLoaders[ref.kind](deps, ref);

@@ -1,7 +1,7 @@
 /** Payment attempts as the API shows them, and what a client sends to start one. */
 import * as z from 'zod/mini';
 
-export const PAYABLE_KINDS = ['bill', 'appointment'] as const;
+export const PAYABLE_KINDS = ['bill', 'appointment', 'fee'] as const;
 export type PayableKind = (typeof PAYABLE_KINDS)[number];
 export interface PayableRef {
   kind: PayableKind;
