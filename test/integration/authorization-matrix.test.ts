@@ -25,6 +25,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   specialtyId: 'tim-mach',
   sessionId: 'hosp-cho-ray.tim-mach.2030-01-07.0700',
   dossierId: '01JDEMDSR00000000000000001',
+  attachmentId: '01JDEMATT00000000000000001',
   year: '2031',
 };
 const SAMPLE_QUERY: Record<string, string> = {
@@ -59,6 +60,8 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'dossiers.act': { action: 'receive', version: 1 },
   'inbox.receive': { items: [{ dossierId: '01JDEMDSR00000000000000001', version: 1 }] },
   'calendar.put': { year: 2031, holidays: [], makeUpDays: [] },
+  'dossiers.attachments.create': { documentId: 'don-de-nghi', fileName: 'don.pdf', contentType: 'application/pdf', sizeBytes: 1000 },
+  'licences.status': { status: 'suspended', reason: 'Kiểm tra ma trận quyền' },
 };
 
 let portal: TestPortal;

@@ -15,7 +15,7 @@ import { vietnamYear } from '@portal/shared/receipts/receipt';
 import { unitName } from '@portal/shared/units';
 import { vietnamDate } from '@portal/shared/vietnamese';
 import { logger } from '../../platform/logger';
-import type { DocumentStore } from '../../platform/storage';
+import type { DocumentStore } from '../../platform/file-store';
 import { getDossierRecord } from '../../repositories/dossiers';
 import { allocateLicenceNumber, getLicence, getLicenceGuard, recordLicence, type Deps, type StoredLicence } from '../../repositories/licences';
 import { applySystemAction } from '../dossier-transitions';

@@ -13,7 +13,7 @@ import { keys } from '@portal/shared/table';
 import { vietnamDate } from '@portal/shared/vietnamese';
 import { AppError, toAppError } from '../../platform/errors';
 import { logger } from '../../platform/logger';
-import type { DocumentStore } from '../../platform/storage';
+import type { DocumentStore } from '../../platform/file-store';
 import { auditEntry, type AuditContext } from '../../repositories/audit';
 import { getDossier } from '../../repositories/dossiers';
 import { getLicence, licencesExpiringBetween, type Deps, type StoredLicence, type StoredStatus } from '../../repositories/licences';
