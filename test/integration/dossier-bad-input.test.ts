@@ -105,7 +105,7 @@ describe('generated path and query values', () => {
   });
 
   it('answered 0 responses with HTTP 5xx', () => {
-    expect(statuses.length).toBeGreaterThan(1000);
+    expect(statuses.length).toBeGreaterThan(800);
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
   });
 });
