@@ -12,7 +12,7 @@ import { calendarOf, dueDateFor } from '../../shared/src/calendar/working-days';
 import type { DossierView, InboxResponse, PublicDossierView } from '../../shared/src/dossiers/api';
 import { procedureByCode } from '../../shared/src/procedures/catalogue';
 import { keys } from '../../shared/src/table';
-import { payByIpn } from '../helpers/payments';
+import { payByIpn, payOnDouble, waitForStatus } from '../helpers/payments';
 import { startTestPortal, type TestPortal } from '../helpers/portal';
 import { REISSUE, act, api, assertValid, mailbox, readyDraft, reissueData, submit } from '../helpers/dossiers';
 
@@ -108,11 +108,13 @@ describe('submission, fee and intake', () => {
     expect(early.status).toBe(409);
     expect((early.body as unknown as { code: string }).code).toBe('action_not_allowed');
 
-    const payment = await api<{ paymentId: string }>(portal, '/api/payments', 'citizen-an', 'POST', { payable: { kind: 'fee', id: draft.dossierId } });
+    const payment = await api<{ paymentId: string; paymentUrl: string }>(portal, '/api/payments', 'citizen-an', 'POST', { payable: { kind: 'fee', id: draft.dossierId } });
     expect(payment.status).toBe(201);
     // Another applicant cannot pay (or see) it.
     expect((await api(portal, '/api/payments', 'citizen-binh', 'POST', { payable: { kind: 'fee', id: draft.dossierId } })).status).toBe(404);
-    expect(await payByIpn(portal, payment.body.paymentId, 150_000)).toBe('00');
+    // Paid on the VNPay sandbox double's page; the double then calls our IPN.
+    await payOnDouble(portal, payment.body.paymentUrl);
+    await waitForStatus(portal, payment.body.paymentId, 'paid');
 
     const paid = (await api(portal, `/api/dossiers/${draft.dossierId}`, 'citizen-an')).body;
     expect(paid.state).toBe('submitted');
