@@ -1,5 +1,5 @@
 /** Bills pushed by hospitals: the bill item, its bill-code guard, and the lookup-failure counter. */
-import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { BillItem, BillStatus, HisBill } from '@portal/shared/payments/bills';
 import { keys } from '@portal/shared/table';
 import { vietnamDate } from '@portal/shared/vietnamese';
