@@ -323,7 +323,7 @@ describe('officer API client', () => {
   it('posts bulk intake and actions with the versions read', async () => {
     const fetchMock = stub(200, { results: [{ dossierId: ID, ok: true }] });
     await receiveMany([{ dossierId: ID, version: 3 }], { lang: 'vi', token: 't' });
-    expect(fetchMock.mock.calls[0]![0]).toBe('/api/inbox/receive');
+    expect((fetchMock.mock.calls[0] as unknown as [string])[0]).toBe('/api/inbox/receive');
     expect(JSON.parse(String((fetchMock.mock.calls[0] as unknown as [string, RequestInit])[1].body))).toEqual({ items: [{ dossierId: ID, version: 3 }] });
   });
 

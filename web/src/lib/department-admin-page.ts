@@ -22,6 +22,7 @@ const TEXT = {
   vi: {
     loading: (y: number) => `Đang tải lịch năm ${y}…`,
     loaded: (y: number, h: number, m: number) => `Lịch năm ${y}: ${h} ngày nghỉ, ${m} ngày làm bù.`,
+    source: { default: 'Đây là lịch mặc định kèm theo hệ thống, chưa được chỉnh sửa.', edited: (at: string) => `Đã được chỉnh sửa${at ? ` lúc ${at}` : ''}.`, none: 'Chưa có lịch cho năm này: chỉ thứ Bảy, Chủ nhật được tính là ngày nghỉ.' },
     notFoundYear: (y: number) => `Chưa có lịch năm ${y}. Thêm các ngày nghỉ và ngày làm bù rồi lưu.`,
     saving: 'Đang lưu…',
     saved: (y: number, h: number, m: number) => `Đã lưu lịch năm ${y}: ${h} ngày nghỉ, ${m} ngày làm bù. Hạn giải quyết của hồ sơ mới tính theo lịch này.`,
@@ -48,6 +49,7 @@ const TEXT = {
   en: {
     loading: (y: number) => `Loading the ${y} calendar…`,
     loaded: (y: number, h: number, m: number) => `${y}: ${h} days off, ${m} make-up days.`,
+    source: { default: 'This is the default shipped with the portal; nobody has edited it.', edited: (at: string) => `Edited${at ? ` on ${at}` : ''}.`, none: 'No calendar for this year yet: only Saturdays and Sundays count as days off.' },
     notFoundYear: (y: number) => `There is no calendar for ${y} yet. Add its days off and make-up days, then save.`,
     saving: 'Saving…',
     saved: (y: number, h: number, m: number) => `The ${y} calendar is saved: ${h} days off, ${m} make-up days. New due dates follow it.`,
@@ -104,6 +106,8 @@ function runCalendar(root: HTMLElement, lang: Lang, session: DepartmentSession):
   };
   let year = Number(yearSelect.value);
 
+  const sourceText = (calendar: YearCalendar & { source?: string; updatedAt?: string }) =>
+    calendar.source === 'edited' ? t.source.edited(calendar.updatedAt ? vietnamDateTime(calendar.updatedAt) : '') : calendar.source === 'default' ? t.source.default : calendar.source === 'none' ? t.source.none : '';
   const inputId = (list: CalendarList, index: number, field: CalendarField) => `cal-${list}-${index}-${field}`;
 
   function renumber(list: CalendarList): void {
@@ -234,7 +238,7 @@ function runCalendar(root: HTMLElement, lang: Lang, session: DepartmentSession):
     try {
       const calendar = await getCalendar(year, options);
       show(calendar);
-      status.textContent = t.loaded(year, calendar.holidays.length, calendar.makeUpDays.length);
+      status.textContent = `${t.loaded(year, calendar.holidays.length, calendar.makeUpDays.length)} ${sourceText(calendar)}`;
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) {
         show({ year, holidays: [], makeUpDays: [] });
@@ -271,7 +275,7 @@ function runCalendar(root: HTMLElement, lang: Lang, session: DepartmentSession):
     putCalendar(checked.calendar, options)
       .then((saved) => {
         show(saved);
-        status.textContent = '';
+        status.textContent = sourceText(saved);
         showResult(result, 'success', t.saved(saved.year, saved.holidays.length, saved.makeUpDays.length), { focus: true });
       })
       .catch((error: unknown) => {
@@ -389,10 +393,12 @@ function runLicences(root: HTMLElement, lang: Lang, session: DepartmentSession):
     status.textContent = t.updating;
     const number = current.number;
     setLicenceStatus(number, { status: chosen, reason: text }, options)
-      .then((updated) => {
+      .then(async (changed) => {
+        // The register's view as the public page now shows it (falls back to what the change said).
+        const fresh = await getLicence(number, options).catch(() => null);
         status.textContent = '';
-        show(updated);
-        showResult(result, 'success', t.updated(number, LICENCE_STATUS_LABELS[updated.status][lang]), { focus: true });
+        show(fresh ?? { ...current!, status: changed.status, statusReason: changed.statusReason, statusChangedAt: changed.statusChangedAt });
+        showResult(result, 'success', t.updated(number, LICENCE_STATUS_LABELS[changed.status][lang]), { focus: true });
       })
       .catch(async (error: unknown) => {
         status.textContent = '';

@@ -206,7 +206,18 @@ export function getLicence(number: string, options: RequestOptions): Promise<Pub
   return getJson(`/api/public/licences/${encodeURIComponent(number)}`, isPublicLicenceView, options);
 }
 
+export interface LicenceStatusChange {
+  number: string;
+  status: 'valid' | 'suspended' | 'revoked';
+  statusReason: string;
+  statusChangedAt: string;
+}
+
+export function isLicenceStatusChange(v: unknown): v is LicenceStatusChange {
+  return isObject(v) && isString(v.number) && oneOf(['valid', 'suspended', 'revoked'] as const)(v.status) && isString(v.statusReason) && isTimestamp(v.statusChangedAt);
+}
+
 /** POST /api/licences/{number}/status (admin): suspend, revoke or reinstate, with a reason. */
-export function setLicenceStatus(number: string, body: { status: 'valid' | 'suspended' | 'revoked'; reason: string }, options: Options): Promise<PublicLicenceView> {
-  return postJson(`/api/licences/${encodeURIComponent(number)}/status`, body, isPublicLicenceView, options);
+export function setLicenceStatus(number: string, body: { status: 'valid' | 'suspended' | 'revoked'; reason: string }, options: Options): Promise<LicenceStatusChange> {
+  return postJson(`/api/licences/${encodeURIComponent(number)}/status`, body, isLicenceStatusChange, options);
 }

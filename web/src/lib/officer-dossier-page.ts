@@ -14,7 +14,7 @@ import type { Lang } from './i18n';
 import { carryToCounterpart } from './lang-switch';
 import { actOnDossier, conflictingDossier, getAttachmentLink, getDossier, getInbox, getProcedureLayout, type ProcedureLayout } from './officer-api';
 import {
-  APPRAISAL_OUTCOME_LABELS, actionDone, actionLabel, checkAction, conflictText, displayDay, dueText, feeText, personText, stateLabel,
+  APPRAISAL_OUTCOME_LABELS, actionDone, actionLabel, checkAction, conflictText, displayDay, errorCodeText, dueText, feeText, personText, stateLabel,
   type ActionField, type ActionInputText, type ActionProblem,
 } from './officer-format';
 import { formDataSections } from './officer-form-view';
@@ -246,7 +246,7 @@ function runDossier(root: HTMLElement, lang: Lang, session: DepartmentSession): 
     const tag = Object.assign(document.createElement('span'), { className: 'tag', textContent: stateLabel(d.state, lang) });
     tag.dataset.state = d.state;
     state.replaceChildren(tag);
-    if (d.nationalStatus) state.append(Object.assign(document.createElement('span'), { className: 'cell-note', textContent: t.national(d.nationalStatus) }));
+    if (d.nationalStatus) state.append(' ', Object.assign(document.createElement('span'), { className: 'cell-note', textContent: t.national(d.nationalStatus) }));
 
     const due = slot('due');
     due.replaceChildren(document.createTextNode(dueText(d.dueDate, d.dueState, lang)));
@@ -571,11 +571,14 @@ function runDossier(root: HTMLElement, lang: Lang, session: DepartmentSession): 
       })
       .catch(async (error: unknown) => {
         actionStatus.textContent = '';
-        if (error instanceof ApiError && error.status === 409 && error.code === 'conflict') {
+        if (error instanceof ApiError && error.status === 409) {
+          // Someone else changed it first (conflict), or the state no longer allows it: show the dossier as it is now.
           const fresh = conflictingDossier(error) ?? (await getDossier(dossierId, options).catch(() => undefined));
           dialog.close();
           if (fresh) render(fresh);
-          showResult(result, 'warning', conflictText(fresh, session.me.userId, lang), { focus: true });
+          const refusal = (error.problem as { refusal?: string; detail?: string } | undefined)?.refusal;
+          const text = error.code === 'conflict' ? conflictText(fresh, session.me.userId, lang) : refusal ? `${error.title}: ${errorCodeText(refusal, lang)}.` : error.title;
+          showResult(result, 'warning', text, { focus: true });
           return;
         }
         showApiError(errorText(error, lang));

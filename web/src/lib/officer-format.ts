@@ -6,7 +6,7 @@
  * carry schemas are imported for their types only.
  */
 import { ERRORS, type ErrorCode } from '@portal/shared/errors';
-import { RULES, STATE_LABELS, type DossierAction, type DossierState } from '@portal/shared/dossiers/lifecycle';
+import { RULES, STATE_LABELS, type DossierAction, type DossierState, type TransitionRefusal } from '@portal/shared/dossiers/lifecycle';
 import type { BulkReceiveResult, DossierSummary, FeeView, InboxQuery, PersonRef } from '@portal/shared/dossiers/api';
 import type { DueState } from '@portal/shared/calendar/working-days';
 import { formatVnd } from '@portal/shared/vietnamese';
@@ -53,7 +53,7 @@ export const ACTION_LABELS: Record<DossierAction | 'create', Record<Lang, string
   approve: { vi: 'Phê duyệt', en: 'Approve' },
   reject: { vi: 'Không phê duyệt', en: 'Reject' },
   stop: { vi: 'Dừng xử lý', en: 'Stop' },
-  reschedule: { vi: 'Gia hạn (điều chỉnh hạn giải quyết)', en: 'Move the due date' },
+  reschedule: { vi: 'Điều chỉnh hạn giải quyết', en: 'Move the due date' },
 };
 
 export const actionLabel = (action: DossierAction | 'create', lang: Lang): string => ACTION_LABELS[action]?.[lang] ?? action;
@@ -84,9 +84,28 @@ export function personText(person: PersonRef | undefined, meId: string, lang: La
   return person.userId === meId ? `${person.name} ${lang === 'vi' ? '(bạn)' : '(you)'}` : person.name;
 }
 
-/** The problem title of an error code in the page language; an unknown code is shown as it is. */
+/** Why the state machine refused (the `detail` of `action_not_allowed` / `action_incomplete`). */
+export const REFUSAL_TEXT: Record<TransitionRefusal, Record<Lang, string>> = {
+  not_allowed_in_state: { vi: 'hồ sơ không còn ở trạng thái cho phép thao tác này', en: 'the dossier is no longer in a status that allows this' },
+  not_your_action: { vi: 'thao tác này không dành cho cán bộ', en: 'this is not an officer’s action' },
+  reason_required: { vi: 'cần nêu lý do', en: 'a reason is required' },
+  missing_required: { vi: 'cần danh mục nội dung bổ sung', en: 'the checklist is required' },
+  assignee_required: { vi: 'cần chọn người xử lý', en: 'choose who handles it' },
+  visit_required: { vi: 'cần ngày và đoàn thẩm định', en: 'the visit date and team are required' },
+  appraisal_required: { vi: 'cần kết quả và biên bản thẩm định', en: 'the outcome and minutes are required' },
+  appraisal_not_scheduled: { vi: 'chưa lên lịch thẩm định', en: 'no appraisal visit has been scheduled' },
+  appraisal_not_passed: { vi: 'kết quả thẩm định chưa đạt', en: 'the appraisal has not passed' },
+  no_appraisal_for_procedure: { vi: 'thủ tục này không có thẩm định tại cơ sở', en: 'this procedure has no on-site appraisal' },
+  supplement_already_requested: { vi: 'hồ sơ đã được yêu cầu bổ sung một lần', en: 'a supplement was already requested once' },
+  already_rescheduled: { vi: 'hạn giải quyết đã được điều chỉnh một lần', en: 'the due date was already moved once' },
+  due_date_not_later: { vi: 'hạn mới phải sau hạn hiện tại', en: 'the new due date must be later' },
+  fee_unpaid: { vi: 'hồ sơ chưa nộp phí, lệ phí', en: 'the fee has not been paid' },
+};
+
+/** The problem title of an error code (or a refusal) in the page language; an unknown code is shown as it is. */
 export function errorCodeText(code: string | undefined, lang: Lang): string {
   if (!code) return lang === 'vi' ? 'Không thực hiện được' : 'Could not be done';
+  if (Object.hasOwn(REFUSAL_TEXT, code)) return REFUSAL_TEXT[code as TransitionRefusal][lang];
   return Object.hasOwn(ERRORS, code) ? ERRORS[code as ErrorCode][lang] : code;
 }
 

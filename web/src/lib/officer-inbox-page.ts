@@ -28,9 +28,9 @@ const TEXT = {
     pickFirst: 'Chọn ít nhất một hồ sơ mới nộp trước khi tiếp nhận.',
     receiving: (n: number) => `Đang tiếp nhận ${n} hồ sơ…`,
     takeIt: 'Nhận xử lý',
-    takeItOf: (code: string) => `Giao hồ sơ ${code} cho tôi`,
-    assignOther: 'Giao cho…',
-    assignOtherOf: (code: string) => `Giao hồ sơ ${code} cho cán bộ khác`,
+    takeItOf: (code: string) => `Nhận xử lý hồ sơ ${code}`,
+    assignOther: 'Giao người khác',
+    assignOtherOf: (code: string) => `Giao người khác: hồ sơ ${code}`,
     assigned: (code: string, who: string) => `Đã giao hồ sơ ${code} cho ${who}.`,
     assigning: 'Đang giao hồ sơ…',
     you: 'bạn',
@@ -47,10 +47,10 @@ const TEXT = {
     selected: (n: number) => `${n} ${n === 1 ? 'dossier' : 'dossiers'} selected for intake.`,
     pickFirst: 'Select at least one submitted dossier first.',
     receiving: (n: number) => `Receiving ${n} ${n === 1 ? 'dossier' : 'dossiers'}…`,
-    takeIt: 'Take it',
-    takeItOf: (code: string) => `Assign dossier ${code} to me`,
-    assignOther: 'Assign to…',
-    assignOtherOf: (code: string) => `Assign dossier ${code} to another officer`,
+    takeIt: 'Assign to me',
+    takeItOf: (code: string) => `Assign to me: dossier ${code}`,
+    assignOther: 'Assign to another',
+    assignOtherOf: (code: string) => `Assign to another: dossier ${code}`,
     assigned: (code: string, who: string) => `Dossier ${code} assigned to ${who}.`,
     assigning: 'Assigning…',
     you: 'you',
@@ -170,7 +170,7 @@ function runInbox(root: HTMLElement, lang: Lang, session: DepartmentSession): vo
     if (!item.dueDate) {
       wrap.textContent = '—';
     } else {
-      wrap.append(document.createTextNode(displayDay(item.dueDate)));
+      wrap.append(document.createTextNode(`${displayDay(item.dueDate)} `));
       if (item.dueState) {
         const tag = document.createElement('span');
         tag.className = 'due-tag';
@@ -202,6 +202,8 @@ function runInbox(root: HTMLElement, lang: Lang, session: DepartmentSession): vo
           box.setAttribute('aria-label', t.selectOne(code));
           box.dataset.select = item.dossierId;
           box.addEventListener('change', () => {
+            // "Select at least one" no longer applies once something is ticked.
+            if (result.dataset.tone === 'error') result.replaceChildren();
             if (box.checked) selected.add(item.dossierId);
             else selected.delete(item.dossierId);
             updateBulk();
