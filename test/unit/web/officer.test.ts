@@ -113,10 +113,14 @@ describe('due dates and labels', () => {
     const codes = new Map([['x', 'CODE-X'], ['y', 'CODE-Y']]);
     const all = bulkOutcome({ results: [{ dossierId: 'x', ok: true, code: 'CODE-X', state: 'received' }] }, codes, 'vi');
     expect(all).toEqual({ tone: 'success', summary: 'Đã tiếp nhận 1 hồ sơ.', lines: [{ ok: true, text: 'CODE-X: đã tiếp nhận' }] });
-    const mixed = bulkOutcome({ results: [{ dossierId: 'x', ok: true }, { dossierId: 'y', ok: false, error: 'fee_unpaid' }] }, codes, 'vi');
+    const mixed = bulkOutcome({ results: [{ dossierId: 'x', ok: true }, { dossierId: 'y', ok: false, error: 'conflict' }] }, codes, 'vi');
     expect(mixed.tone).toBe('warning');
     expect(mixed.summary).toBe('Đã tiếp nhận 1 trong 2 hồ sơ; 1 hồ sơ không tiếp nhận được.');
-    expect(mixed.lines[1]).toEqual({ ok: false, text: `CODE-Y: không tiếp nhận được — ${ERRORS.fee_unpaid.vi}` });
+    expect(mixed.lines[1]).toEqual({ ok: false, text: `CODE-Y: không tiếp nhận được — ${ERRORS.conflict.vi}` });
+    // A state-machine refusal (the API's `detail`) is said in words too.
+    expect(bulkOutcome({ results: [{ dossierId: 'y', ok: false, error: 'not_allowed_in_state' }] }, codes, 'vi').lines[0]!.text).toBe(
+      'CODE-Y: không tiếp nhận được — hồ sơ không còn ở trạng thái cho phép thao tác này',
+    );
     expect(bulkOutcome({ results: [{ dossierId: 'y', ok: false, error: 'conflict' }] }, codes, 'en').tone).toBe('error');
   });
 });
