@@ -193,7 +193,7 @@ export function initApply(root: HTMLElement): void {
     for (let i = 0; i < total(); i++) {
       const li = el('li', {}, titleOf(i));
       if (i === index) li.setAttribute('aria-current', 'step');
-      if (i < index) li.dataset.done = '';
+      if (i < index) li.dataset.stepDone = '';
       items.push(li);
     }
     stepList.replaceChildren(...items);

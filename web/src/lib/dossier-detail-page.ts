@@ -171,7 +171,7 @@ export function initDossierDetail(root: HTMLElement): void {
         if (!name) return el('li', {}, `${item} (${t.textItem})`);
         const added = current.some((a) => a.documentId === item && !attachmentsAtLoad.has(a.attachmentId));
         const li = el('li', {}, `${name} — ${added ? t.added : t.notYet}`);
-        if (added) li.dataset.done = '';
+        if (added) li.dataset.checked = '';
         return li;
       }),
     );
