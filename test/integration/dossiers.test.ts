@@ -307,3 +307,23 @@ describe('the inbox', () => {
     expect(item.Item?.state).toBe('submitted');
   });
 });
+
+describe('an administrator’s calendar edit', () => {
+  it('moves the due dates computed after it (a new holiday on the would-be due date pushes it to the next working day)', async () => {
+    const limit = procedureByCode(REISSUE)!.timeLimit;
+    const now = new Date();
+    const wouldBe = dueDateFor(now, limit, cal);
+    const year = Number(wouldBe.slice(0, 4));
+    const shipped = DEFAULT_CALENDARS.find((y) => y.year === year) ?? { year, holidays: [], makeUpDays: [] };
+    const edited = { year, holidays: [...shipped.holidays, { date: wouldBe, nameVi: 'Ngày nghỉ thử nghiệm', nameEn: 'Test holiday' }], makeUpDays: shipped.makeUpDays };
+    expect((await api(portal, `/api/calendar/${year}`, 'admin-nga', 'PUT', edited)).status).toBe(200);
+    try {
+      const d = await submittedAndPaid();
+      const withHoliday = calendarOf([...DEFAULT_CALENDARS.filter((y) => y.year !== year), edited]);
+      expect(d.dueDate).toBe(dueDateFor(new Date(d.clockStartedAt!), limit, withHoliday));
+      expect(d.dueDate! > wouldBe).toBe(true);
+    } finally {
+      expect((await api(portal, `/api/calendar/${year}`, 'admin-nga', 'PUT', shipped)).status).toBe(200);
+    }
+  });
+});
