@@ -35,6 +35,9 @@ export type CreateAppointment = z.infer<typeof createAppointmentSchema>;
 
 export const rescheduleSchema = z.strictObject({ sessionId: sessionIdSchema });
 
+/** Actions that need no input (cancel, no-show) accept no body or an empty object. */
+export const emptyBodySchema = z.optional(z.strictObject({}));
+
 export const checkInSchema = z.strictObject({ code: z.string().check(z.trim(), z.minLength(8), z.maxLength(20)) });
 
 export const generateSessionsSchema = z.strictObject({

@@ -9,6 +9,7 @@ import { cashierAccess, departmentAccess } from './staff-access';
 const DUTY_LABELS: Record<Duty, Record<Lang, string>> = {
   scheduler: { vi: 'Điều phối lịch khám', en: 'Scheduler' },
   cashier: { vi: 'Thu ngân', en: 'Cashier' },
+  reception: { vi: 'Tiếp đón', en: 'Reception' },
 };
 const FALLBACK_ERROR = { vi: 'Đã có lỗi xảy ra. Vui lòng thử lại.', en: 'Something went wrong. Please try again.' };
 

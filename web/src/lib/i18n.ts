@@ -7,13 +7,17 @@ export type Lang = (typeof LANGS)[number];
 
 export type PageId = 'home' | 'procedures' | 'procedure' | 'appointments' | 'payments' | 'bill' | 'paymentResult' | 'account' | 'signInDone' | 'notFound' | 'cashierDesk' | 'refundApprovals' | 'financeOffice' | 'receiptVerify'
   | 'myDossiers' | 'applyDossier' | 'dossierDetail' | 'trackDossier' | 'licenceVerify'
-  | 'officerInbox' | 'officerDossier' | 'departmentAdmin';
+  | 'officerInbox' | 'officerDossier' | 'departmentAdmin'
+  | 'myAppointments' | 'schedulerDesk' | 'receptionDesk';
 
 const PATHS: Record<PageId, Record<Lang, string>> = {
   home: { vi: '/', en: '/en/' },
   procedures: { vi: '/thu-tuc/', en: '/en/procedures/' },
   procedure: { vi: '/thu-tuc/', en: '/en/procedures/' },
   appointments: { vi: '/dat-lich/', en: '/en/appointments/' },
+  myAppointments: { vi: '/dat-lich/cua-toi/', en: '/en/appointments/mine/' },
+  schedulerDesk: { vi: '/nhan-vien/lich-kham/', en: '/en/staff/schedule/' },
+  receptionDesk: { vi: '/nhan-vien/tiep-don/', en: '/en/staff/reception/' },
   payments: { vi: '/thanh-toan/', en: '/en/payments/' },
   bill: { vi: '/thanh-toan/hoa-don/', en: '/en/payments/bill/' },
   paymentResult: { vi: '/thanh-toan/ket-qua/', en: '/en/payments/result/' },
