@@ -19,7 +19,7 @@ import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { FUNCTIONS, type FunctionName, type TableAccess } from '@portal/shared/routes';
+import { DOCUMENT_PREFIXES, FUNCTIONS, type DocumentPrefix, type DocumentsAccess, type DocumentsGrant, type FunctionName, type LicenceKeyUse, type TableAccess } from '@portal/shared/routes';
 import { lambdaEntry, lockFile, repoRoot } from './paths';
 import type { PortalSettings } from './settings';
 
@@ -33,27 +33,38 @@ export const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Bat
 export const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 export const AUDIT_PREFIX = 'AUDIT#';
 
-/** What a function or job may do in the documents bucket (`documents` in FUNCTIONS and shared/src/jobs.ts). */
-export type DocumentsAccess = 'read' | 'write';
+export type { DocumentPrefix, DocumentsAccess, DocumentsGrant, LicenceKeyUse };
 /**
- * The part of the documents bucket the portal functions may touch: the receipt PDFs
- * (functions/src/services/receipts/issue.ts keys them `receipts/<year>/<number>.pdf`). Dossier
- * attachments and licences will live under prefixes of their own, each granted on its own.
+ * The parts of the documents bucket, each granted on its own (ADR 0011, 0015): receipt PDFs
+ * (`receipts/<year>/<number>.pdf`, services/receipts/issue.ts), dossier attachments
+ * (`dossiers/<dossierId>/<attachmentId>.<ext>`, services/attachments.ts) and signed licences
+ * (`licences/<year>/<number>.pdf`, shared/src/licences/licence.ts). Tests tie each to its code.
  */
-export const DOCUMENTS_PREFIX = 'receipts/';
+export const documentsPrefix = (prefix: DocumentPrefix): string => `${prefix}/`;
 /**
- * Object actions by declaration. 'write' keeps GetObject (the receipts job may read back what it
- * wrote) but never DeleteObject: a receipt once issued stays, and the bucket is versioned anyway.
- * Nobody gets ListBucket: no function needs to enumerate documents, it reads keys the table
- * records (so a missing object is a 403, not a 404: functions/src/platform/storage.ts).
+ * Object actions by declaration. 'write' keeps GetObject (a writer may read back what it wrote,
+ * and presigns PUTs the browser makes with its permissions); 'manage' adds DeleteObject, which
+ * only attachments need (an applicant removes a file before submitting; the bucket is versioned
+ * and old versions expire). Nobody gets ListBucket: no function enumerates documents, it reads
+ * keys the table records (so a missing object is a 403, not a 404: functions/src/platform/storage.ts).
  */
-export const DOCUMENT_ACTIONS: Record<DocumentsAccess, string[]> = { read: ['s3:GetObject'], write: ['s3:GetObject', 's3:PutObject'] };
+export const DOCUMENT_ACTIONS: Record<DocumentsAccess, string[]> = {
+  read: ['s3:GetObject'],
+  write: ['s3:GetObject', 's3:PutObject'],
+  manage: ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'],
+};
 /**
  * The documents key through S3 only: SSE-KMS encrypts with a data key S3 asks KMS for
  * (GenerateDataKey) and decrypts with Decrypt; S3 never calls kms:Encrypt, so nobody gets it.
  * A writer also reads (GetObject), hence Decrypt on both.
  */
-export const DOCUMENT_KEY_ACTIONS: Record<DocumentsAccess, string[]> = { read: ['kms:Decrypt'], write: ['kms:Decrypt', 'kms:GenerateDataKey'] };
+export const DOCUMENT_KEY_ACTIONS: Record<DocumentsAccess, string[]> = { read: ['kms:Decrypt'], write: ['kms:Decrypt', 'kms:GenerateDataKey'], manage: ['kms:Decrypt', 'kms:GenerateDataKey'] };
+/**
+ * The licence-signing key (ADR 0015): the licences job signs (kms:Sign), the public verification
+ * fetches the public half once per container (kms:GetPublicKey) and checks signatures itself.
+ * Nobody gets kms:Verify: checking needs no KMS call at all.
+ */
+export const LICENCE_KEY_ACTIONS: Record<LicenceKeyUse, string[]> = { sign: ['kms:Sign'], verify: ['kms:GetPublicKey'] };
 
 type FunctionSpec = (typeof FUNCTIONS)[FunctionName];
 
@@ -73,6 +84,8 @@ export interface PortalFunctionContext {
   portalSecret: { secret: ISecret; key: IKey };
   /** The private documents bucket and its key, for the functions that declare `documents`. */
   documents: { bucket: IBucket; key: IKey };
+  /** The asymmetric KMS key that signs licences, for the functions that declare `licenceKey`. */
+  licenceKey: IKey;
   /** Deployment settings from CDK context (infra/lib/settings.ts). */
   settings: PortalSettings;
   logRetention?: RetentionDays;
@@ -95,8 +108,10 @@ export interface PortalFunctionSpec {
    * the descriptions of the role and alarms.
    */
   kind: 'http' | 'job';
-  /** Access to the documents bucket (`documents` of its FUNCTIONS or job entry); none when absent. */
-  documents?: DocumentsAccess;
+  /** Access to prefixes of the documents bucket (`documents` of its FUNCTIONS or job entry); none when absent. */
+  documents?: DocumentsGrant;
+  /** Use of the licence-signing key (`licenceKey` of its entry); none when absent. */
+  licenceKey?: LicenceKeyUse;
   /** Sends callbacks to hospitals' information systems: gets `HIS_CALLBACK_URLS` (ADR 0010). */
   hisCallbacks?: boolean;
   /** @default 10 seconds (an HTTP request's budget) */
@@ -129,6 +144,7 @@ export function portalFunction(scope: Construct, spec: PortalFunctionSpec, props
   grantSecretRead(scope, role, 'OriginVerifySecret', props.originVerify);
   if (spec.portalSecret) grantSecretRead(scope, role, 'PortalSecret', props.portalSecret);
   if (spec.documents) grantDocuments(scope, role, spec.documents, props.documents);
+  if (spec.licenceKey) role.addToPolicy(new PolicyStatement({ sid: 'LicenceKey', actions: LICENCE_KEY_ACTIONS[spec.licenceKey], resources: [props.licenceKey.keyArn] }));
 
   const fn = new NodejsFunction(scope, name, {
     entry: spec.entry,
@@ -157,6 +173,7 @@ export function portalFunction(scope: Construct, spec: PortalFunctionSpec, props
       VNPAY_API_URL: props.settings.vnpay.apiUrl,
       AGENCY_CODE: props.settings.agencyCode,
       ...(spec.documents ? { DOCUMENTS_BUCKET: props.documents.bucket.bucketName } : {}),
+      ...(spec.licenceKey ? { LICENCE_SIGNING_KEY_ID: props.licenceKey.keyArn } : {}),
       ...(spec.hisCallbacks ? { HIS_CALLBACK_URLS: JSON.stringify(props.settings.hisCallbackUrls) } : {}),
       NODE_OPTIONS: '--enable-source-maps',
     },
@@ -229,27 +246,41 @@ function grantSecretRead(scope: Construct, role: Role, sid: string, { secret, ke
   );
 }
 
+const PREFIX_KEYS: Record<DocumentPrefix, string> = {
+  receipts: 'receipt PDFs are keyed by receipt number (<year>/<number>.pdf), unknown until issued',
+  dossiers: 'dossier attachments are keyed by dossier and attachment id (<dossierId>/<attachmentId>.<ext>), created per upload',
+  licences: 'licence PDFs are keyed by licence number (<year>/<number>.pdf), unknown until issued',
+};
+const SID: Record<DocumentPrefix, string> = { receipts: 'DocumentsReceipts', dossiers: 'DocumentsDossiers', licences: 'DocumentsLicences' };
+
 /**
- * Object access to the documents prefix by declaration (DOCUMENT_ACTIONS), not `bucket.grantRead`/
- * `grantReadWrite`, which add s3:List*, s3:GetBucket*, s3:Abort*, s3:DeleteObject* on the whole
- * bucket and kms:ReEncrypt*, kms:GenerateDataKey* on the key. The key only through S3 in this region.
+ * Object access to each declared prefix (DOCUMENT_ACTIONS), one statement per prefix, not
+ * `bucket.grantRead`/`grantReadWrite`, which add s3:List*, s3:GetBucket*, s3:Abort*,
+ * s3:DeleteObject* on the whole bucket and kms:ReEncrypt*, kms:GenerateDataKey* on the key. The
+ * key only through S3 in this region, with what the strongest declared access needs.
  */
-function grantDocuments(scope: Construct, role: Role, access: DocumentsAccess, { bucket, key }: { bucket: IBucket; key: IKey }): void {
+function grantDocuments(scope: Construct, role: Role, grant: DocumentsGrant, { bucket, key }: { bucket: IBucket; key: IKey }): void {
   const stack = Stack.of(scope);
-  role.addToPolicy(new PolicyStatement({ sid: 'Documents', actions: DOCUMENT_ACTIONS[access], resources: [bucket.arnForObjects(`${DOCUMENTS_PREFIX}*`)] }));
+  const bucketId = stack.getLogicalId(bucket.node.defaultChild as CfnElement);
+  const keyActions = new Set<string>();
+  for (const prefix of DOCUMENT_PREFIXES) {
+    const access = grant[prefix];
+    if (!access) continue;
+    role.addToPolicy(new PolicyStatement({ sid: SID[prefix], actions: DOCUMENT_ACTIONS[access], resources: [bucket.arnForObjects(`${documentsPrefix(prefix)}*`)] }));
+    for (const action of DOCUMENT_KEY_ACTIONS[access]) keyActions.add(action);
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${documentsPrefix(prefix)}*]`,
+      reason: `The ${PREFIX_KEYS[prefix]}; the wildcard covers the ${documentsPrefix(prefix)} prefix of the documents bucket only, with ${DOCUMENT_ACTIONS[access].join(', ')} only (ADR 0011, 0015).`,
+    });
+  }
   role.addToPolicy(
     new PolicyStatement({
       sid: 'DocumentsKey',
-      actions: DOCUMENT_KEY_ACTIONS[access],
+      actions: [...keyActions].sort(),
       resources: [key.keyArn],
       conditions: { StringEquals: { 'kms:ViaService': `s3.${stack.region}.${stack.urlSuffix}` } },
     }),
   );
-  const bucketId = stack.getLogicalId(bucket.node.defaultChild as CfnElement);
-  Validations.of(role).acknowledge({
-    id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${DOCUMENTS_PREFIX}*]`,
-    reason: `Receipt PDFs are keyed by receipt number (${DOCUMENTS_PREFIX}<year>/<number>.pdf), unknown until issued; the wildcard covers that prefix of the documents bucket only, with ${DOCUMENT_ACTIONS[access].join(' and ')} only (ADR 0011).`,
-  });
 }
 
 function grantTable(scope: Construct, role: Role, access: TableAccess, props: PortalFunctionContext): void {
@@ -297,6 +328,7 @@ export class PortalFunctions extends Construct {
             access: spec.access,
             portalSecret: 'portalSecret' in spec && spec.portalSecret === true,
             ...('documents' in spec ? { documents: spec.documents } : {}),
+            ...('licenceKey' in spec ? { licenceKey: spec.licenceKey } : {}),
             kind: 'http',
           },
           props,

@@ -39,6 +39,8 @@ export const JOB_TIMEOUT = Duration.minutes(2);
  */
 export const JOB_SIZING: Partial<Record<JobId, { memorySize: number; timeout: Duration }>> = {
   receipts: { memorySize: 512, timeout: Duration.minutes(5) },
+  // PDF rendering as receipts do; a run of many approvals fits in two minutes, and an overlapping run is harmless (ADR 0015).
+  licences: { memorySize: 512, timeout: Duration.minutes(2) },
 };
 
 /**
@@ -102,6 +104,7 @@ export class PortalJobs extends Construct {
           access: job.access,
           portalSecret: job.portalSecret === true,
           ...(job.documents ? { documents: job.documents } : {}),
+          ...(job.licenceKey ? { licenceKey: job.licenceKey } : {}),
           hisCallbacks: HIS_CALLBACK_JOBS.includes(job.id as JobId),
           kind: 'job',
           timeout: sizing?.timeout ?? JOB_TIMEOUT,

@@ -42,7 +42,9 @@ export class PortalStack extends Stack {
     CrossStackReferences.of(this).consume(ReferenceStrength.WEAK);
     this.data = new DataTable(this, 'Data');
     this.identity = new Identity(this, 'Identity');
-    this.storage = new Storage(this, 'Storage');
+    // From CDK context, not from the distribution below: see infra/lib/settings.ts (a cycle).
+    const settings = portalSettings(this);
+    this.storage = new Storage(this, 'Storage', { siteOrigin: new URL(settings.publicBaseUrl).origin });
 
     const auth = { issuer: this.identity.issuer, audience: this.identity.client.userPoolClientId, jwksUrl: this.identity.jwksUrl };
     // What every portal function is built from, HTTP functions and jobs alike.
@@ -53,8 +55,8 @@ export class PortalStack extends Stack {
       originVerify: { secret: this.storage.originVerifySecret, key: this.storage.secretsKey },
       portalSecret: { secret: this.storage.portalSecret, key: this.storage.secretsKey },
       documents: { bucket: this.storage.documents, key: this.storage.documentsKey },
-      // From CDK context, not from the distribution below: see infra/lib/settings.ts (a cycle).
-      settings: portalSettings(this),
+      licenceKey: this.storage.licenceSigningKey,
+      settings,
     };
     this.functions = new PortalFunctions(this, 'Functions', functionContext);
 

@@ -5,8 +5,8 @@
  * origin-verify value CloudFront sends to the API (ADR 0007).
  */
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { Key } from 'aws-cdk-lib/aws-kms';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 
@@ -29,8 +29,11 @@ export class Storage extends Construct {
   readonly originVerifySecret: Secret;
   /** Customer-managed key of every portal secret. */
   readonly secretsKey: Key;
+  /** Signs issued licences (ECC_NIST_P256, ECDSA_SHA_256): kms:Sign for the licences job only (ADR 0015). */
+  readonly licenceSigningKey: Key;
 
-  constructor(scope: Construct, id: string) {
+  /** `siteOrigin`: the only origin whose pages may PUT and GET presigned document URLs (bucket CORS). */
+  constructor(scope: Construct, id: string, props: { siteOrigin: string }) {
     super(scope, id);
 
     this.logBucket = new Bucket(this, 'Logs', {
@@ -65,9 +68,25 @@ export class Storage extends Construct {
       serverAccessLogsPrefix: 'documents/',
       // Unfinished browser uploads and old versions cost money and hold personal data.
       lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1), noncurrentVersionExpiration: Duration.days(90) }],
+      // Browsers PUT attachments and GET them with presigned URLs from the site's pages (ADR 0015):
+      // that origin only, the one header the upload signs (the browser sets content-length itself).
+      cors: [{ allowedOrigins: [props.siteOrigin], allowedMethods: [HttpMethods.PUT, HttpMethods.GET], allowedHeaders: ['content-type'], exposedHeaders: ['etag'], maxAge: 600 }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.documentsKey = documentsKey;
+
+    this.licenceSigningKey = new Key(this, 'LicenceSigningKey', {
+      description: 'Signs issued licences and certificates (ECDSA P-256 over the PDF SHA-256; ADR 0015)',
+      keySpec: KeySpec.ECC_NIST_P256,
+      keyUsage: KeyUsage.SIGN_VERIFY,
+      // Every licence ever issued is checked against this key: losing it would make them all unverifiable.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.licenceSigningKey).acknowledge({
+      id: 'AwsSolutions-KMS5',
+      reason:
+        'KMS cannot rotate asymmetric keys. Rotating is a new key beside this one: the register records the key id of each signature, and the public check must keep this key until every licence it signed has expired (runbook step, ADR 0015).',
+    });
 
     const secretKey = new Key(this, 'SecretsKey', {
       description: 'Portal secrets: payment gateway credentials, pay-link key, CloudFront origin verification',

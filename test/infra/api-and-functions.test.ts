@@ -27,7 +27,7 @@ const declaresDocuments = (name: FunctionName): boolean => 'documents' in FUNCTI
 
 let synth: Synthesised;
 /** Logical ids of the two secrets, the key that encrypts them and the table's key. */
-let ids: { originVerify: string; portalSecret: string; secretsKey: string; tableKey: string; documentsKey: string };
+let ids: { originVerify: string; portalSecret: string; secretsKey: string; tableKey: string; documentsKey: string; licenceKey: string };
 /** Portal functions by FUNCTIONS key (CDK's own helper functions carry no portal tag). */
 const portalFunctions = new Map<string, { logicalId: string; props: Record<string, unknown> }>();
 
@@ -58,6 +58,7 @@ beforeAll(() => {
     secretsKey: (secrets.find(([id]) => id === originVerify)?.[1].KmsKeyId as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0],
     tableKey: replica?.SSESpecification.KMSMasterKeyId['Fn::GetAtt'][0] ?? '',
     documentsKey: ofType(synth.portalTemplate, 'AWS::KMS::Key').find(([id]) => /DocumentsKey/.test(id))?.[0] ?? '',
+    licenceKey: ofType(synth.portalTemplate, 'AWS::KMS::Key').find(([, p]) => p.KeySpec === 'ECC_NIST_P256')?.[0] ?? '',
   };
 });
 
@@ -121,6 +122,7 @@ describe('one Lambda function per entry of FUNCTIONS', () => {
         'PUBLIC_BASE_URL', 'VNPAY_API_URL', 'VNPAY_PAY_URL',
         ...(readsPortalSecret(name as FunctionName) ? ['PORTAL_SECRET_ARN'] : []),
         ...(declaresDocuments(name as FunctionName) ? ['DOCUMENTS_BUCKET'] : []),
+        ...('licenceKey' in FUNCTIONS[name as FunctionName] ? ['LICENCE_SIGNING_KEY_ID'] : []),
       ];
       expect(vars, name).toEqual(expected.sort());
     }
@@ -157,7 +159,7 @@ describe('least-privilege table access', () => {
       if (spec.access === 'read') expect(tableKms).toEqual(['kms:Decrypt']);
       // Every function may also decrypt the origin-verify secret (next block), and those that
       // declare documents use the documents key; no other key.
-      const keys = [ids.tableKey, ids.secretsKey, ...(declaresDocuments(name) ? [ids.documentsKey] : [])];
+      const keys = [ids.tableKey, ids.secretsKey, ...(declaresDocuments(name) ? [ids.documentsKey] : []), ...('licenceKey' in spec ? [ids.licenceKey] : [])];
       const kmsStatements = statementsOf(name).filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
       for (const s of kmsStatements) expect(keys.some((k) => JSON.stringify(s.Resource).includes(`"${k}"`)), name).toBe(true);
       expect(ids.documentsKey).not.toBe('');

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { jobs, type Job } from '@portal/shared/jobs';
 import { FUNCTIONS, type FunctionName } from '@portal/shared/routes';
-import { DOCUMENT_ACTIONS, DOCUMENT_KEY_ACTIONS, DOCUMENTS_PREFIX, FUNCTION_TAG, JOB_TAG, type DocumentsAccess } from '../../infra/lib/functions';
+import { DOCUMENT_PREFIXES, type DocumentsGrant } from '@portal/shared/routes';
+import { DOCUMENT_ACTIONS, DOCUMENT_KEY_ACTIONS, FUNCTION_TAG, JOB_TAG, documentsPrefix } from '../../infra/lib/functions';
 import { HIS_CALLBACK_JOBS, JOB_SIZING, JOB_TIMEOUT } from '../../infra/lib/jobs';
 import { jobEntry, lambdaEntry, repoRoot } from '../../infra/lib/paths';
 import { HIS_CALLBACK_URLS_MAX_BYTES } from '../../infra/lib/settings';
@@ -31,12 +32,12 @@ interface PortalFunction {
   props: Record<string, unknown>;
   roleId: string;
   /** What its FUNCTIONS or job entry declares. */
-  documents: DocumentsAccess | undefined;
+  documents: DocumentsGrant | undefined;
   /** Its entry module. */
   entry: string;
 }
 
-const documentsOf = (kind: 'http' | 'job', name: string): DocumentsAccess | undefined => {
+const documentsOf = (kind: 'http' | 'job', name: string): DocumentsGrant | undefined => {
   if (kind === 'job') return (jobs as readonly Job[]).find((j) => j.id === name)?.documents;
   const spec = FUNCTIONS[name as FunctionName];
   return 'documents' in spec ? spec.documents : undefined;
@@ -103,7 +104,14 @@ describe('the documents bucket, by declaration (ADR 0011)', () => {
   it('has declarations to check: a reader and a writer, and functions without', () => {
     expect(bucketId).not.toBe('');
     expect(resourcesOf(synth.portalTemplate)[documentsKeyId]?.Type).toBe('AWS::KMS::Key');
-    expect(declared().map((f) => `${f.key}=${f.documents}`).sort()).toEqual(['http:receipts=read', 'job:receipts=write']);
+    expect(declared().map((f) => `${f.key}=${JSON.stringify(f.documents)}`).sort()).toEqual([
+      'http:dossierOffice={"dossiers":"read"}',
+      'http:dossiers={"dossiers":"manage","licences":"read"}',
+      'http:dossiersPublic={"licences":"read"}',
+      'http:receipts={"receipts":"read"}',
+      'job:licences={"licences":"write"}',
+      'job:receipts={"receipts":"write"}',
+    ]);
     expect(fns.size).toBeGreaterThan(declared().length);
   });
 
@@ -114,18 +122,22 @@ describe('the documents bucket, by declaration (ADR 0011)', () => {
     }
   });
 
-  it(`grants the declared object actions on ${DOCUMENTS_PREFIX}* only: write → GetObject, PutObject; read → GetObject`, () => {
-    expect(DOCUMENT_ACTIONS).toEqual({ read: ['s3:GetObject'], write: ['s3:GetObject', 's3:PutObject'] });
+  it('grants the declared object actions on each declared prefix only: manage → Delete, Get, PutObject; write → Get, PutObject; read → GetObject', () => {
+    expect(DOCUMENT_ACTIONS).toEqual({ read: ['s3:GetObject'], write: ['s3:GetObject', 's3:PutObject'], manage: ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'] });
     for (const fn of fns.values()) {
       const s3 = statementsOfRole(fn.roleId).filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
       if (!fn.documents) {
         expect(s3, fn.key).toEqual([]);
         continue;
       }
-      expect(s3, fn.key).toHaveLength(1);
-      expect(s3[0]?.Effect).toBe('Allow');
-      expect(actionsOf(s3[0] as Statement).sort(), fn.key).toEqual(DOCUMENT_ACTIONS[fn.documents]);
-      expect(s3[0]?.Resource, fn.key).toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, `/${DOCUMENTS_PREFIX}*`]] });
+      const declaredPrefixes = DOCUMENT_PREFIXES.filter((p) => fn.documents?.[p]);
+      expect(s3, fn.key).toHaveLength(declaredPrefixes.length);
+      for (const prefix of declaredPrefixes) {
+        const resource = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, `/${documentsPrefix(prefix)}*`]] };
+        const statement = s3.find((s) => JSON.stringify(s.Resource) === JSON.stringify(resource));
+        expect(statement?.Effect, `${fn.key} ${prefix}`).toBe('Allow');
+        expect(actionsOf(statement as Statement).sort(), `${fn.key} ${prefix}`).toEqual(DOCUMENT_ACTIONS[fn.documents[prefix]!]);
+      }
     }
   });
 
@@ -138,7 +150,8 @@ describe('the documents bucket, by declaration (ADR 0011)', () => {
       }
       expect(onKey, fn.key).toHaveLength(1);
       const [statement] = onKey as [Statement];
-      expect(actionsOf(statement).sort(), fn.key).toEqual([...DOCUMENT_KEY_ACTIONS[fn.documents]].sort());
+      const wanted = new Set(Object.values(fn.documents).flatMap((access) => DOCUMENT_KEY_ACTIONS[access]));
+      expect(actionsOf(statement).sort(), fn.key).toEqual([...wanted].sort());
       expect(actionsOf(statement), fn.key).not.toContain('kms:Encrypt');
       expect(Object.keys(statement.Condition ?? {}), fn.key).toEqual(['StringEquals']);
       expect(Object.keys(statement.Condition?.StringEquals ?? {}), fn.key).toEqual(['kms:ViaService']);
@@ -186,10 +199,52 @@ describe('the documents bucket, by declaration (ADR 0011)', () => {
       vi.unstubAllEnvs();
     });
 
-    it('receiptDocumentKey is under DOCUMENTS_PREFIX', async () => {
+    it('receiptDocumentKey is under the receipts prefix', async () => {
       const { receiptDocumentKey } = await import('../../functions/src/services/receipts/issue');
-      for (const number of ['HD-2026-000001', 'HD-2027-123456']) expect(receiptDocumentKey(number).startsWith(DOCUMENTS_PREFIX), number).toBe(true);
+      for (const number of ['HD-2026-000001', 'HD-2027-123456']) expect(receiptDocumentKey(number).startsWith(documentsPrefix('receipts')), number).toBe(true);
     });
+
+    it('attachment object keys are under the dossiers prefix, licence PDFs under the licences prefix', async () => {
+      const { attachmentObjectKey } = await import('../../functions/src/services/attachments');
+      const { licenceDocumentKey } = await import('@portal/shared/licences/licence');
+      expect(attachmentObjectKey('01JDEMQ0000000000000000000', '01JDEMQ0000000000000000001', 'image/png').startsWith(documentsPrefix('dossiers'))).toBe(true);
+      for (const number of ['GPHD-2026-000001', 'CCHND-2027-123456']) expect(licenceDocumentKey(number).startsWith(documentsPrefix('licences')), number).toBe(true);
+    });
+  });
+});
+
+describe('the licence-signing key and presigned uploads (ADR 0015)', () => {
+  const keysOf = () => ofType(synth.portalTemplate, 'AWS::KMS::Key').filter(([, p]) => p.KeySpec === 'ECC_NIST_P256');
+
+  it('is one asymmetric P-256 signing key, kept when the stack goes', () => {
+    const found = keysOf();
+    expect(found).toHaveLength(1);
+    expect(found[0]?.[1]).toMatchObject({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
+    expect((resourcesOf(synth.portalTemplate)[found[0]?.[0] ?? ''] as { DeletionPolicy?: string } | undefined)?.DeletionPolicy).toBe('Retain');
+  });
+
+  it('lets only the licences job sign and only the public check read the public key; nobody else mentions the key', () => {
+    const [[keyId] = ['']] = keysOf();
+    const users = new Map<string, string[]>();
+    for (const [roleId] of ofType(synth.portalTemplate, 'AWS::IAM::Role')) {
+      const onKey = statementsOfRole(roleId).filter((s) => JSON.stringify(s.Resource).includes(`"${keyId}"`));
+      if (onKey.length > 0) users.set(roleId, onKey.flatMap(actionsOf).sort());
+    }
+    expect(users.get(fns.get('job:licences')?.roleId ?? '')).toEqual(['kms:Sign']);
+    expect(users.get(fns.get('http:dossiersPublic')?.roleId ?? '')).toEqual(['kms:GetPublicKey']);
+    expect(users.size).toBe(2);
+    expect(variablesOf(fns.get('job:licences')!).LICENCE_SIGNING_KEY_ID).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+    expect(variablesOf(fns.get('http:dossiersPublic')!).LICENCE_SIGNING_KEY_ID).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+    for (const fn of fns.values()) if (fn.key !== 'job:licences' && fn.key !== 'http:dossiersPublic') expect(variablesOf(fn), fn.key).not.toHaveProperty('LICENCE_SIGNING_KEY_ID');
+  });
+
+  it("lets the site's origin, and only it, PUT and GET documents with presigned URLs (bucket CORS)", () => {
+    const cors = resourcesOf(synth.portalTemplate)[bucketId]?.Properties?.CorsConfiguration as { CorsRules: Record<string, unknown>[] };
+    expect(cors.CorsRules).toHaveLength(1);
+    expect(cors.CorsRules[0]).toMatchObject({ AllowedMethods: ['PUT', 'GET'], AllowedHeaders: ['content-type'] });
+    const origins = cors.CorsRules[0]?.AllowedOrigins as string[];
+    expect(origins).toHaveLength(1);
+    expect(origins[0]).toMatch(/^https:\/\/[^/*]+$/);
   });
 });
 

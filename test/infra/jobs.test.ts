@@ -131,10 +131,15 @@ describe('one Lambda function per job, built like the HTTP functions', () => {
       expect(props.MemorySize, job.id).toBe(JOB_SIZING[job.id as JobId]?.memorySize ?? httpProps.MemorySize);
       const vars = (props.Environment as { Variables: Record<string, unknown> }).Variables;
       // Per job: the portal secret, the documents bucket and the HIS endpoints by declaration.
-      const optional = ['PORTAL_SECRET_ARN', 'DOCUMENTS_BUCKET', 'HIS_CALLBACK_URLS'];
+      const optional = ['PORTAL_SECRET_ARN', 'DOCUMENTS_BUCKET', 'HIS_CALLBACK_URLS', 'LICENCE_SIGNING_KEY_ID'];
       const expected = Object.keys(httpVars)
         .filter((k) => !optional.includes(k))
-        .concat(job.portalSecret ? ['PORTAL_SECRET_ARN'] : [], job.documents ? ['DOCUMENTS_BUCKET'] : [], HIS_CALLBACK_JOBS.includes(job.id as JobId) ? ['HIS_CALLBACK_URLS'] : []);
+        .concat(
+          job.portalSecret ? ['PORTAL_SECRET_ARN'] : [],
+          job.documents ? ['DOCUMENTS_BUCKET'] : [],
+          HIS_CALLBACK_JOBS.includes(job.id as JobId) ? ['HIS_CALLBACK_URLS'] : [],
+          job.licenceKey ? ['LICENCE_SIGNING_KEY_ID'] : [],
+        );
       expect(Object.keys(vars).sort(), job.id).toEqual(expected.sort());
       for (const k of ['TABLE_NAME', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL', 'ORIGIN_VERIFY_SECRET_ARN', 'PUBLIC_BASE_URL', 'VNPAY_PAY_URL', 'VNPAY_API_URL']) {
         expect(vars[k], `${job.id} ${k}`).toEqual(httpVars[k]);
