@@ -12,7 +12,9 @@
  *      "Hồ sơ vừa được người khác cập nhật" with the fresh state, and the page shows it.
  *   4. officer-tuan (Phòng Nghiệp vụ Dược) does not see the dossiers and cannot open one.
  *   5. admin-quang edits the 2027 working-day calendar (a weekend "holiday" is refused next to its
- *      row; a weekday holiday is saved and the API returns it) and looks a licence up.
+ *      row; a weekday holiday is saved and the API returns it) and looks an unknown licence up.
+ *   6. officer-lan approves the other dossier in its page; the licences job issues the licence;
+ *      admin-quang suspends it (a reason first) and reinstates it, and the public view follows.
  *
  * Every page is checked with axe (WCAG 2.1 A/AA), for console errors and CSP violations.
  * Screenshots go to test/e2e/screenshots/. Needs web/dist (`npm run build -w web`), Java 17+ and
@@ -67,7 +69,8 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser officer test (Chromium, deskto
       throw error;
     });
     browser = await launching;
-    portal = await startTestPortal({ webDist: SITE, endpoint: dynamo.endpoint });
+    // Jobs on demand: the licences job issues the signed licence of an approved dossier.
+    portal = await startTestPortal({ webDist: SITE, endpoint: dynamo.endpoint, jobs: true });
     checks = new BrowserChecks(browser, portal.url);
 
     // A citizen completes and submits two dossiers; the fee (due at submission) is settled as the IPN would.
@@ -342,9 +345,73 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser officer test (Chromium, deskto
     await page.context().close();
   });
 
+  it('officer-lan approves in the dossier page; admin-quang suspends and reinstates the licence', async () => {
+    const b = dossiers[1]!;
+    const page = await signedIn('officer-lan', `/nhan-vien/ho-so/chi-tiet/#${b.dossierId}`);
+    await page.locator('[data-dossier-body]').waitFor({ timeout: STEP_TIMEOUT_MS });
+    await page.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
+    const dialog = page.locator('[data-action-dialog]');
+    expect(plain(await dialog.locator('[data-action-explain]').textContent())).toContain('không hoàn tác được');
+    await c().checkPage(page, 'approve dialog');
+    await dialog.getByRole('button', { name: 'Phê duyệt hồ sơ' }).click();
+    await expect.poll(async () => plain(await page.locator('[data-result]').textContent()), { timeout: STEP_TIMEOUT_MS }).toBe(
+      'Đã thực hiện: phê duyệt. Trạng thái hồ sơ: Đã phê duyệt, đang cấp kết quả.',
+    );
+    expect(await page.locator('[data-action-buttons] button').count()).toBe(0);
+    expect(plain(await page.locator('[data-no-actions]').textContent())).toMatch(/^Không có thao tác nào/);
+    await page.context().close();
+
+    // The licences job issues the signed licence (every minute in AWS; now, here).
+    const run = await p().request('/sandbox/jobs/licences', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dossierIds: [b.dossierId] }) });
+    expect(run.status).toBe(200);
+    const issued = await api(p(), `/api/dossiers/${b.dossierId}`, 'citizen-an');
+    expect(issued.body.state).toBe('result_issued');
+    const number = issued.body.licenceNumber!;
+    expect(number).toMatch(/^[A-Z]{2,8}-\d{4}-\d{6}$/);
+
+    const admin = await signedIn('admin-quang', '/nhan-vien/quan-tri/');
+    await admin.getByLabel('Số giấy phép').fill(number.toLowerCase());
+    await admin.getByRole('button', { name: 'Tra cứu' }).click();
+    const panel = admin.locator('[data-licence-panel]');
+    await panel.waitFor({ timeout: STEP_TIMEOUT_MS });
+    expect(plain(await panel.locator('[data-licence-heading]').textContent())).toBe(number);
+    expect(plain(await panel.locator('[data-slot="status"]').textContent())).toBe('Còn hiệu lực');
+    expect(plain(await panel.locator('[data-slot="signature"]').textContent())).toMatch(/^Hợp lệ/);
+    expect(plain(await panel.locator('[data-slot="holder"]').textContent())).toBe('Nguyễn Văn Thử');
+
+    // Suspend: a reason is required first.
+    await panel.getByLabel('Đình chỉ', { exact: true }).check();
+    await panel.getByRole('button', { name: 'Cập nhật trạng thái' }).click();
+    expect(plain(await panel.locator('[data-error-for="reason"]').textContent())).toBe('Nhập lý do');
+    await c().checkPage(admin, 'licence status form with an error');
+    await panel.getByLabel('Lý do', { exact: true }).fill('Cơ sở không duy trì điều kiện hoạt động theo biên bản kiểm tra');
+    await panel.getByRole('button', { name: 'Cập nhật trạng thái' }).click();
+    await expect.poll(async () => plain(await admin.locator('[data-licence-result]').textContent()), { timeout: STEP_TIMEOUT_MS }).toBe(`Giấy phép ${number} nay ở trạng thái: Bị đình chỉ.`);
+    expect(plain(await panel.locator('[data-slot="status"]').textContent())).toBe('Bị đình chỉ');
+    expect(plain(await panel.locator('[data-slot="statusReason"]').textContent())).toContain('Cơ sở không duy trì điều kiện hoạt động');
+    // The public verification answers with the new status at once.
+    const publicView = await api<{ status: string }>(p(), `/api/public/licences/${number}`, undefined);
+    expect(publicView.body.status).toBe('suspended');
+    await c().checkPage(admin, 'licence suspended');
+    await screenshot(admin, 'admin-licence-suspended');
+
+    // Reinstate: a suspended licence offers "Cho hoạt động trở lại" and "Thu hồi", not "Đình chỉ".
+    expect(await panel.getByLabel('Đình chỉ', { exact: true }).isVisible()).toBe(false);
+    await panel.getByLabel('Cho hoạt động trở lại (hết đình chỉ)').check();
+    await panel.getByLabel('Lý do', { exact: true }).fill('Cơ sở đã khắc phục theo biên bản ngày 20/5');
+    await panel.getByRole('button', { name: 'Cập nhật trạng thái' }).click();
+    await expect.poll(async () => plain(await panel.locator('[data-slot="status"]').textContent()), { timeout: STEP_TIMEOUT_MS }).toBe('Còn hiệu lực');
+    expect((await api<{ status: string }>(p(), `/api/public/licences/${number}`, undefined)).body.status).toBe('valid');
+    await admin.context().close();
+  });
+
   it('the English pages read the same (inbox and admin)', async () => {
     const page = await signedIn('officer-lan', '/en/staff/dossiers/');
-    await expect.poll(() => inboxRows(page), { timeout: STEP_TIMEOUT_MS }).toEqual(expect.arrayContaining([code(0), code(1)]));
+    // Dossier A waits for its supplement; B has its result and has left the inbox.
+    await expect.poll(() => inboxRows(page), { timeout: STEP_TIMEOUT_MS }).toContain(code(0));
+    expect(await inboxRows(page)).not.toContain(code(1));
+    const rowA = page.locator('[data-inbox-body] tr', { has: page.getByRole('link', { name: code(0), exact: true }) });
+    expect(plain(await rowA.locator('td[data-label="Status"]').textContent())).toBe('Supplement requested');
     expect(await page.locator('.chip').first().textContent()).toMatch(/^All/);
     await c().checkPage(page, 'inbox (English)');
     await page.goto('/en/staff/admin/');
