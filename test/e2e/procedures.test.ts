@@ -163,6 +163,29 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser procedures test (Chromium, pho
     expect(response.status(), `saving ${stepName}: ${await response.text()}`).toBeLessThan(300);
   }
 
+  /** Signs in on the dev identity provider from a page offering sign-in, and waits to be back at `back`. */
+  async function signIn(page: Page, user: string, back: string): Promise<void> {
+    await page.locator('[data-sign-in]').click();
+    await page.waitForURL('**/sandbox/login**', { timeout: STEP_TIMEOUT_MS });
+    await page.locator('#user').selectOption(user);
+    c().nextPage(page);
+    await page.locator('form[action="/sandbox/login"] button[type="submit"]').click();
+    await page.waitForURL(back, { timeout: STEP_TIMEOUT_MS });
+  }
+
+  /** Uploads a small file for every required document shown; returns their ids. */
+  async function uploadRequired(page: Page): Promise<string[]> {
+    const documents = page.locator('[data-documents-step]');
+    await documents.waitFor({ timeout: STEP_TIMEOUT_MS });
+    const ids = await documents.locator('[data-document][data-required="true"]').evaluateAll((items) => items.map((i) => i.getAttribute('data-document') ?? ''));
+    for (const id of ids) {
+      const item = documents.locator(`[data-document="${id}"]`);
+      await item.locator('input[type="file"]').setInputFiles({ name: `${id}.pdf`, mimeType: 'application/pdf', buffer: pdf(id) });
+      await item.locator('[data-attachment]').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    }
+    return ids;
+  }
+
   it('a clinic owner applies, pays, supplements; the officer approves; the licence downloads and verifies, and a tampered copy does not', async () => {
     const { context, page } = await c().newPage({ acceptDownloads: true });
     try {
@@ -170,12 +193,7 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser procedures test (Chromium, pho
       expect((await page.goto(`/ho-so/nop/?thu-tuc=${PROCEDURE}`))?.status()).toBe(200);
       await page.locator('[data-signed-out]').waitFor({ timeout: STEP_TIMEOUT_MS });
       await c().checkPage(page, 'apply wizard, signed out');
-      await page.locator('[data-sign-in]').click();
-      await page.waitForURL('**/sandbox/login**', { timeout: STEP_TIMEOUT_MS });
-      await page.locator('#user').selectOption(OWNER);
-      c().nextPage(page);
-      await page.locator('form[action="/sandbox/login"] button[type="submit"]').click();
-      await page.waitForURL(`**/ho-so/nop/?thu-tuc=${PROCEDURE}`, { timeout: STEP_TIMEOUT_MS });
+      await signIn(page, OWNER, `**/ho-so/nop/?thu-tuc=${PROCEDURE}`);
       await page.locator('[data-step-form]').waitFor({ timeout: STEP_TIMEOUT_MS });
       expect(await text(page.locator('[data-procedure-name]'))).toMatch(/giấy phép hoạt động/i);
 
@@ -417,6 +435,75 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser procedures test (Chromium, pho
       await page.goto(`/en/verify/licence/${licenceNumber}`);
       await expect.poll(async () => plain(await page.locator('[data-panel-title]').textContent()), { timeout: STEP_TIMEOUT_MS }).toBe('The licence is valid');
       await c().checkPage(page, 'licence verification (en)');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('in English, another clinic owner applies and withdraws after a confirmation; the first owner cannot open that dossier', async () => {
+    const { context, page } = await c().newPage({ locale: 'en-GB' });
+    try {
+      await page.goto(`/en/dossiers/apply/?procedure=${PROCEDURE}`);
+      await page.locator('[data-signed-out]').waitFor({ timeout: STEP_TIMEOUT_MS });
+      await signIn(page, 'clinic-owner-hoa', `**/en/dossiers/apply/?procedure=${PROCEDURE}`);
+      await page.locator('[data-step-form]').waitFor({ timeout: STEP_TIMEOUT_MS });
+      expect(await text(page.locator('[data-step-count]'))).toMatch(/^Step 1 of 7: /);
+      for (let step = 1; step <= 5; step++) {
+        c().nextPage(page);
+        await fillStepAndContinue(page, `en-step-${step}`);
+      }
+      const dossierId = new URL(page.url()).searchParams.get('dossier') ?? '';
+      expect(dossierId).toMatch(/^[0-9A-Z]{26}$/);
+      await uploadRequired(page);
+      await page.locator('[data-documents-next]').click();
+      await page.locator('[data-review-step]').waitFor({ timeout: STEP_TIMEOUT_MS });
+      c().nextPage(page);
+      await c().checkPage(page, 'apply wizard (en), review');
+      await page.locator('[data-submit]').click();
+      await page.locator('[data-done]').waitFor({ timeout: STEP_TIMEOUT_MS });
+      expect(await text(page.locator('[data-done-title]'))).toBe('Application submitted');
+      await c().checkPage(page, 'acknowledgement (en)');
+
+      // The dossier page: withdraw asks first; "Do not withdraw" changes nothing.
+      c().nextPage(page);
+      await page.locator('[data-detail-link]').click();
+      await page.waitForURL(`**/en/dossiers/detail/#${dossierId}`, { timeout: STEP_TIMEOUT_MS });
+      await page.locator('[data-content]').waitFor({ timeout: STEP_TIMEOUT_MS });
+      expect(await text(page.locator('[data-slot="state"]'))).toBe('Awaiting fee payment');
+      await page.locator('[data-withdraw]').click();
+      const box = page.locator('[data-withdraw-box]');
+      await box.waitFor({ timeout: STEP_TIMEOUT_MS });
+      await c().checkPage(page, 'dossier page (en), withdraw confirmation');
+      await shot(page, 'withdraw-confirm');
+      await box.locator('[data-withdraw-cancel]').click();
+      expect(await box.isVisible()).toBe(false);
+      expect(await text(page.locator('[data-slot="state"]'))).toBe('Awaiting fee payment');
+      await page.locator('[data-withdraw]').click();
+      await box.locator('[data-field="reason"]').fill('abc');
+      await box.locator('[data-withdraw-confirm]').click();
+      expect(await text(box.locator('[data-error-for="reason"]'))).toMatch(/at least 5 characters/);
+      await box.locator('[data-field="reason"]').fill('The clinic will open at another address.');
+      const withdrawn = page.waitForResponse((r) => r.url().endsWith('/withdraw'), { timeout: STEP_TIMEOUT_MS });
+      await box.locator('[data-withdraw-confirm]').click();
+      expect((await withdrawn).status()).toBe(200);
+      await expect.poll(async () => text(page.locator('[data-slot="state"]')), { timeout: STEP_TIMEOUT_MS }).toBe('Withdrawn');
+      expect(await page.locator('[data-withdraw]').isVisible()).toBe(false);
+      expect(await page.locator('[data-pay]').isVisible()).toBe(false);
+      await c().checkPage(page, 'dossier page (en), withdrawn');
+      await shot(page, 'withdrawn');
+
+      // Another applicant's dossier reads as not found.
+      const other = await c().newPage();
+      try {
+        await other.page.goto(`/ho-so/chi-tiet/#${dossierId}`);
+        await signIn(other.page, OWNER, '**/ho-so/chi-tiet/**');
+        await other.page.locator('[data-error]').waitFor({ timeout: STEP_TIMEOUT_MS });
+        expect(await text(other.page.locator('[data-error-message]'))).toMatch(/Không tìm thấy hồ sơ/);
+        expect(plain(await other.page.locator('main').innerText())).not.toContain('An Khang');
+        await c().checkPage(other.page, "dossier page, another applicant's", { knownConsoleErrors: [/status of 404 .*\/api\/dossiers\//] });
+      } finally {
+        await other.context.close();
+      }
     } finally {
       await context.close();
     }

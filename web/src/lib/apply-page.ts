@@ -296,7 +296,15 @@ export function initApply(root: HTMLElement): void {
   function showDocuments(): void {
     documentsErrors.hidden = true;
     const host = required<HTMLElement>(documentsStep, '[data-documents]');
-    if (!documents) documents = renderDocuments(host, procedure, dossier!, { lang, token: token!, announce: say, onChange: (attachments) => { if (dossier) dossier = { ...dossier, attachments }; } });
+    const onChange = (attachments: DossierView['attachments']) => {
+      if (dossier) dossier = { ...dossier, attachments };
+      // The list of missing documents follows the uploads once it is shown.
+      if (documentsErrors.hidden || !documents) return;
+      const missing = documents.missing().map((d) => d.id);
+      if (missing.length) missingDocuments(missing, documentsErrors, t.missingDocsTitle, '[data-documents-errors-title]', '[data-documents-errors-list]');
+      else documentsErrors.hidden = true;
+    };
+    if (!documents) documents = renderDocuments(host, procedure, dossier!, { lang, token: token!, announce: say, onChange });
     else documents.update({ ...dossier!, data });
     required<HTMLElement>(documentsStep, '#documents-title').focus();
   }

@@ -4,9 +4,12 @@ import { demoUsers } from '../demo-users';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Only same-origin paths may be a return target (no open redirect), with an optional plain query (`/ho-so/nop/?thu-tuc=<code>`). */
+/**
+ * Only same-origin paths may be a return target (no open redirect), with an optional plain query
+ * and fragment (`/ho-so/nop/?thu-tuc=<code>`, `/ho-so/chi-tiet/#<dossierId>`).
+ */
 export function safeReturnPath(value: unknown): string {
-  return typeof value === 'string' && value.length <= 300 && /^\/(?!\/)[\w\-./~%]*(\?[\w\-.~%=&]*)?$/.test(value) ? value : '/tai-khoan/';
+  return typeof value === 'string' && value.length <= 300 && /^\/(?!\/)[\w\-./~%]*(\?[\w\-.~%=&]*)?(#[\w\-.~%]*)?$/.test(value) ? value : '/tai-khoan/';
 }
 
 export function loginPage(returnPath: string, error?: string): string {
