@@ -31,6 +31,7 @@ export function initAccount(root: HTMLElement): void {
   const staffLinks = required<HTMLElement>(signedIn, '[data-staff-links]');
   const applicantLinks = required<HTMLElement>(signedIn, '[data-applicant-links]');
   const departmentLinks = required<HTMLElement>(signedIn, '[data-department-links]');
+  const bookingLinks = required<HTMLElement>(signedIn, '[data-booking-links]');
 
   function showSignedOut(message: string): void {
     signedIn.hidden = true;
@@ -63,6 +64,11 @@ export function initAccount(root: HTMLElement): void {
     const admin = departmentAccess(me, 'admin').ok;
     for (const item of departmentLinks.querySelectorAll<HTMLElement>('[data-for-role]')) item.hidden = item.dataset.forRole === 'admin' ? !admin : !officer;
     departmentLinks.hidden = !officer && !admin;
+    // Booking: citizens see their appointments; a hospital's schedulers and reception their pages.
+    const bookingFor = (who: string | undefined) => (who === 'citizen' ? me.role === 'citizen' : me.role === 'hospital_staff' && me.duties.includes(who as Duty));
+    const bookingItems = [...bookingLinks.querySelectorAll<HTMLElement>('[data-for]')];
+    for (const item of bookingItems) item.hidden = !bookingFor(item.dataset.for);
+    bookingLinks.hidden = bookingItems.every((item) => item.hidden);
     status.textContent = '';
     errorBox.hidden = true;
     signedOut.hidden = true;
