@@ -40,6 +40,10 @@ const SCREENSHOTS = resolve(ROOT, 'test/e2e/screenshots');
 const DESKTOP = { viewport: { width: 1366, height: 900 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false };
 const STEP_TIMEOUT_MS = 10_000;
 
+/** A tiny PDF the applicant uploads (its first bytes are what the officer's download must return). */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const PDF_NAME = 'don-de-nghi-co-chu-ky.pdf';
+
 const plain = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 describe.skipIf(skipBrowserSuite(SUITE))('browser officer test (Chromium, desktop viewport)', () => {
@@ -76,6 +80,15 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser officer test (Chromium, deskto
     // A citizen completes and submits two dossiers; the fee (due at submission) is settled as the IPN would.
     for (let i = 0; i < 2; i++) {
       const draft = await readyDraft(portal, 'citizen-an');
+      if (i === 0) {
+        // One real file through the presigned upload, so the officer's "Mở" opens an object that is in storage.
+        const slot = await api<{ upload: { method: string; url: string; headers?: Record<string, string> } }>(portal, `/api/dossiers/${draft.dossierId}/attachments`, 'citizen-an', 'POST', {
+          documentId: 'don-de-nghi', fileName: PDF_NAME, contentType: 'application/pdf', sizeBytes: PDF.length,
+        });
+        expect(slot.status, JSON.stringify(slot.body)).toBe(201);
+        const put = await fetch(new URL(slot.body.upload.url, portal.url), { method: slot.body.upload.method, headers: slot.body.upload.headers ?? {}, body: PDF });
+        expect(put.ok, `upload ${put.status}`).toBe(true);
+      }
       const submitted = await submit(portal, draft, 'citizen-an');
       expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
       await applySystemAction({ db: portal.db, tableName: portal.tableName }, draft.dossierId, 'fee_paid', { paymentId: `E2EFEE${i}` }, new Date());
@@ -200,6 +213,14 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser officer test (Chromium, deskto
     expect(plain(await formData.locator('.summary-row', { hasText: 'Họ và tên' }).first().locator('dd').textContent())).toBe('Nguyễn Văn Thử');
     expect(plain(await formData.locator('.summary-row', { hasText: 'Lý do đề nghị' }).locator('dd').textContent())).toMatch(/mất/i);
     expect(await page.locator('[data-attachments-body] tr').count()).toBeGreaterThan(0);
+    // An attachment opens in a new tab from a short-lived link (the tab is opened on the click, then sent there).
+    const [tab] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: `Mở tệp ${PDF_NAME} (tab mới)` }).click()]);
+    await expect.poll(() => tab.url(), { timeout: STEP_TIMEOUT_MS }).not.toBe('about:blank');
+    expect(plain(await page.locator('[data-attachment-status]').textContent())).toBe(`Đã mở tệp ${PDF_NAME} trong tab mới.`);
+    const file = await page.request.get(tab.url());
+    expect(file.status()).toBe(200);
+    expect((await file.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await tab.close();
     expect(await page.locator('[data-history-body] tr').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Tiếp nhận → Đã tiếp nhận')]));
     const buttons = (await page.locator('[data-action-buttons] button').allTextContents()).map(plain);
     expect(buttons).toEqual(expect.arrayContaining(['Giao xử lý', 'Yêu cầu bổ sung', 'Dừng xử lý']));
