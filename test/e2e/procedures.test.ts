@@ -448,12 +448,39 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser procedures test (Chromium, pho
       await signIn(page, 'clinic-owner-hoa', `**/en/dossiers/apply/?procedure=${PROCEDURE}`);
       await page.locator('[data-step-form]').waitFor({ timeout: STEP_TIMEOUT_MS });
       expect(await text(page.locator('[data-step-count]'))).toMatch(/^Step 1 of 7: /);
-      for (let step = 1; step <= 5; step++) {
+      for (let step = 1; step <= 2; step++) {
         c().nextPage(page);
         await fillStepAndContinue(page, `en-step-${step}`);
       }
       const dossierId = new URL(page.url()).searchParams.get('dossier') ?? '';
       expect(dossierId).toMatch(/^[0-9A-Z]{26}$/);
+      await expect.poll(async () => text(page.locator('[data-step-count]')), { timeout: STEP_TIMEOUT_MS }).toMatch(/^Step 3 of 7: /);
+
+      // Another device: the draft is in "My applications" and resumes at the first step still to fill.
+      const device = await c().newPage({ locale: 'en-GB' });
+      try {
+        await device.page.goto('/en/dossiers/');
+        await device.page.locator('[data-signed-out]').waitFor({ timeout: STEP_TIMEOUT_MS });
+        await signIn(device.page, 'clinic-owner-hoa', '**/en/dossiers/');
+        const draft = device.page.locator(`[data-dossier="${dossierId}"]`);
+        await draft.waitFor({ timeout: STEP_TIMEOUT_MS });
+        expect(await text(draft.locator('[data-slot="state"]'))).toBe('Draft');
+        await c().checkPage(device.page, 'my dossiers (en), a draft');
+        await draft.locator('[data-resume]').click();
+        await device.page.waitForURL(`**/en/dossiers/apply/?dossier=${dossierId}`, { timeout: STEP_TIMEOUT_MS });
+        await expect.poll(async () => text(device.page.locator('[data-step-count]')), { timeout: STEP_TIMEOUT_MS }).toMatch(/^Step 3 of 7: /);
+      } finally {
+        await device.context.close();
+      }
+
+      // The phone's back button goes to the previous step, with what was typed.
+      await page.goBack();
+      await expect.poll(async () => text(page.locator('[data-step-count]')), { timeout: STEP_TIMEOUT_MS }).toMatch(/^Step 2 of 7: /);
+      expect(await page.locator('#df-clinicName').inputValue()).toBe(TEXT_VALUES.clinicName);
+      for (let step = 2; step <= 5; step++) {
+        c().nextPage(page);
+        await fillStepAndContinue(page, `en-step-${step}`);
+      }
       await uploadRequired(page);
       await page.locator('[data-documents-next]').click();
       await page.locator('[data-review-step]').waitFor({ timeout: STEP_TIMEOUT_MS });

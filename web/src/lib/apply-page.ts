@@ -200,8 +200,14 @@ export function initApply(root: HTMLElement): void {
     stepCount.textContent = t.stepOf(index + 1, total(), titleOf(index));
   }
 
-  function go(to: number): void {
+  /**
+   * Shows step `to`. Each step is a history entry of its own (same address), so the phone's back
+   * button goes to the previous step rather than leaving the wizard.
+   */
+  function go(to: number, entry: 'push' | 'replace' | 'none' = 'push'): void {
     index = Math.max(0, Math.min(total() - 1, to));
+    if (entry === 'push') history.pushState({ step: index }, '');
+    else if (entry === 'replace') history.replaceState({ step: index }, '');
     pageError.hidden = true;
     stepForm.hidden = index >= steps().length;
     documentsStep.hidden = index !== steps().length;
@@ -236,7 +242,7 @@ export function initApply(root: HTMLElement): void {
       dossier = await createDossier(procedure.code, { ...data, ...values }, options);
       // From now on the address resumes this draft (here, after a reload, on another device via the list).
       const search = new URLSearchParams({ [lang === 'vi' ? 'ho-so' : 'dossier']: dossier.dossierId });
-      history.replaceState(null, '', `${location.pathname}?${search.toString()}`);
+      history.replaceState({ step: index }, '', `${location.pathname}?${search.toString()}`);
       carryToCounterpart(`?${new URLSearchParams({ [lang === 'vi' ? 'dossier' : 'ho-so']: dossier.dossierId }).toString()}`);
     } else {
       dossier = await saveDossier(dossier.dossierId, values, dossier.version, options);
@@ -271,7 +277,7 @@ export function initApply(root: HTMLElement): void {
         if (error instanceof ApiError && error.code === 'conflict' && dossier) {
           dossier = await getDossier(dossier.dossierId, { lang, token: token! }).catch(() => dossier);
           data = { ...dossier!.data };
-          go(index);
+          go(index, 'none');
           fail(t.conflict, '');
           return;
         }
@@ -541,8 +547,21 @@ export function initApply(root: HTMLElement): void {
     nameLine.textContent = procedureName(procedure, lang);
     nameLine.hidden = false;
     wizard.hidden = false;
-    go(0);
+    go(dossier ? resumeAt() : 0, 'replace');
   }
+
+  /** A resumed draft opens at its first step with something missing, else at the documents. */
+  function resumeAt(): number {
+    const at = steps().findIndex((step) => !validateDossierData(procedure.form, data, 'submit', { step: step.id }).ok);
+    return at >= 0 ? at : steps().length;
+  }
+
+  window.addEventListener('popstate', (event) => {
+    const step = (event.state as { step?: unknown } | null)?.step;
+    if (typeof step !== 'number' || wizard.hidden || !done.hidden || !procedure) return;
+    // Steps after the first need the saved draft.
+    go(dossier ? step : 0, 'none');
+  });
 
   void start();
 }

@@ -29,6 +29,7 @@ const TEXT = {
     feeNone: 'Không thu phí',
     rescheduled: (from: string) => `Ngày hẹn đã được điều chỉnh (trước đó: ${from}).`,
     dueAfterFee: 'Ngày hẹn được tính khi hồ sơ được tiếp nhận.',
+    clockPaused: 'Thời hạn giải quyết được tính lại từ đầu khi cơ quan nhận đủ hồ sơ bổ sung.',
     visit: (date: string, team: string) => `${date}${team ? ` — đoàn thẩm định: ${team}` : ''}`,
     outcome: { passed: 'Đạt', remediation_required: 'Cần khắc phục', failed: 'Không đạt' },
     outcomeLine: (o: string, deadline?: string) => `Kết quả thẩm định: ${o}${deadline ? ` (hạn khắc phục ${deadline})` : ''}`,
@@ -63,6 +64,7 @@ const TEXT = {
     feeNone: 'No fee',
     rescheduled: (from: string) => `The due date was moved (it was ${from}).`,
     dueAfterFee: 'The due date is set when the application is received.',
+    clockPaused: 'The time limit starts again from zero when the department has the complete supplement.',
     visit: (date: string, team: string) => `${date}${team ? ` — appraisal team: ${team}` : ''}`,
     outcome: { passed: 'Passed', remediation_required: 'Remediation required', failed: 'Failed' },
     outcomeLine: (o: string, deadline?: string) => `Appraisal outcome: ${o}${deadline ? ` (remediate by ${deadline})` : ''}`,
@@ -211,7 +213,10 @@ export function initDossierDetail(root: HTMLElement): void {
     const due = slot('dueState', d.dueState && d.dueDate ? DUE_STATE_LABELS[d.dueState][lang] : '');
     due.hidden = !(d.dueState && d.dueDate);
     if (d.dueState) due.dataset.due = d.dueState;
-    slot('dueNote', d.originalDueDate && d.originalDueDate !== d.dueDate ? t.rescheduled(vietnamDay(d.originalDueDate)) : '');
+    slot('dueNote', [
+      d.originalDueDate && d.originalDueDate !== d.dueDate ? t.rescheduled(vietnamDay(d.originalDueDate)) : '',
+      d.state === 'supplement_requested' ? t.clockPaused : '',
+    ].filter(Boolean).join(' '));
     row('dueDate', d.state !== 'draft' && (!!d.dueDate || d.state === 'awaiting_fee' || d.state === 'submitted'));
     const visit = d.appraisal?.visit;
     const outcome = d.appraisal?.outcome;
