@@ -232,7 +232,8 @@ describe('the licence of an approved dossier', () => {
     expect(verify('sha256', pdf, { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(view.signature.value, 'base64'))).toBe(true);
     const tampered = new Uint8Array(pdf);
     const at = Buffer.from(pdf).indexOf('Nguy');
-    tampered[at > 0 ? at : 100] ^= 0x01;
+    const index = at > 0 ? at : 100;
+    tampered[index] = (tampered[index] ?? 0) ^ 0x01;
     expect(await webCryptoVerifies(tampered, view)).toBe(false);
     // No personal data beyond what the licence states.
     const text = JSON.stringify(view);
@@ -246,7 +247,7 @@ describe('the licence of an approved dossier', () => {
     const stored = (await getLicence({ db: portal.db, tableName: portal.tableName }, otherNumber)) as StoredLicence;
     const store = fileDocumentStore(process.env.DOCUMENTS_DIR!);
     const bytes = (await store.getObject(stored.documentKey))!;
-    bytes[bytes.length - 20] ^= 0x01;
+    bytes[bytes.length - 20] = (bytes[bytes.length - 20] ?? 0) ^ 0x01;
     await store.putObject(stored.documentKey, bytes, 'application/pdf');
     expect((await publicView(otherNumber)).signatureValid).toBe(false);
   });
