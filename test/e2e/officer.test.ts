@@ -252,6 +252,13 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser officer test (Chromium, deskto
     await c().checkPage(page, 'dossier page after the supplement request');
     await screenshot(page, 'officer-dossier-supplement');
 
+    // Back to the list keeps the filters she was working with ("assigned to me").
+    await page.locator('[data-inbox-link]').click();
+    await page.waitForURL('**/nhan-vien/ho-so/#assignee=me', { timeout: STEP_TIMEOUT_MS });
+    c().nextPage(page);
+    await expect.poll(() => inboxRows(page), { timeout: STEP_TIMEOUT_MS }).toContain(code(0));
+    expect(await page.locator('[data-filter-form] [data-field="assignee"]').inputValue()).toBe('me');
+
     // The account page links officers to their inbox.
     await page.goto('/tai-khoan/');
     c().nextPage(page);

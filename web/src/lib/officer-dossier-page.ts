@@ -14,7 +14,7 @@ import type { Lang } from './i18n';
 import { carryToCounterpart } from './lang-switch';
 import { actOnDossier, conflictingDossier, getAttachmentLink, getDossier, getInbox, getProcedureLayout, type ProcedureLayout } from './officer-api';
 import {
-  APPRAISAL_OUTCOME_LABELS, actionDone, actionLabel, checkAction, conflictText, displayDay, errorCodeText, dueText, feeText, personText, stateLabel,
+  APPRAISAL_OUTCOME_LABELS, actionDone, actionLabel, checkAction, conflictText, displayDay, errorCodeText, dueText, feeText, personText, rememberedFiltersHash, stateLabel,
   type ActionField, type ActionInputText, type ActionProblem,
 } from './officer-format';
 import { formDataSections } from './officer-form-view';
@@ -218,6 +218,9 @@ function runDossier(root: HTMLElement, lang: Lang, session: DepartmentSession): 
 
   const dossierId = decodeURIComponent(location.hash.replace(/^#/, ''));
   carryToCounterpart(location.hash);
+  // "Back to the list" keeps the filters the officer was working with.
+  const inboxLink = document.querySelector<HTMLAnchorElement>('[data-inbox-link]');
+  if (inboxLink) inboxLink.href = `${inboxLink.pathname}${rememberedFiltersHash()}`;
   let dossier: DossierView | null = null;
   let procedure: ProcedureLayout | null = null;
   let colleagues: PersonRef[] | null = null;

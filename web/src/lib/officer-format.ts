@@ -154,6 +154,26 @@ export function filtersHash(filters: InboxFilters): string {
   return text ? `#${text}` : '';
 }
 
+const FILTERS_KEY = 'portal.officerInboxFilters';
+
+/** Remembers the inbox's filters for this tab, so "back to the list" from a dossier keeps them. */
+export function rememberFilters(filters: InboxFilters): void {
+  try {
+    sessionStorage.setItem(FILTERS_KEY, filtersHash(filters));
+  } catch {
+    // storage disabled: the list opens unfiltered
+  }
+}
+
+/** The remembered filters' fragment ('' when none), re-checked like any fragment. */
+export function rememberedFiltersHash(): string {
+  try {
+    return filtersHash(parseFilters(sessionStorage.getItem(FILTERS_KEY) ?? ''));
+  } catch {
+    return '';
+  }
+}
+
 /** The API query for these filters (the same names). */
 export function inboxQueryString(filters: InboxFilters): string {
   const hash = filtersHash(filters);

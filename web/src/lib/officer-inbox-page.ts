@@ -10,7 +10,7 @@ import type { Lang } from './i18n';
 import { actOnDossier, conflictingDossier, getInbox, receiveMany } from './officer-api';
 import {
   DUE_LABELS, FEE_STATUS_LABELS, INBOX_STATES, bulkOutcome, canAssign, canReceive, conflictText, displayDay, dossierCount, filtersHash,
-  parseFilters, personText, sortByDue, stateLabel, toggleFilter, type InboxFilters,
+  parseFilters, personText, rememberFilters, sortByDue, stateLabel, toggleFilter, type InboxFilters,
 } from './officer-format';
 import { cell, columnLabels, errorText, openDialog, required, setFieldError, showResult, wireDialogClose } from './staff-page';
 import type { Tone } from './staff-format';
@@ -267,6 +267,7 @@ function runInbox(root: HTMLElement, lang: Lang, session: DepartmentSession): vo
     request = controller;
     listStatus.textContent = t.loading;
     listError.hidden = true;
+    rememberFilters(filters);
     try {
       const inbox = await getInbox(filters, { ...options, signal: controller.signal });
       items = sortByDue(inbox.items);
