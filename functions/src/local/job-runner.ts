@@ -148,6 +148,27 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
 }
 
 /** The SDK's stream record → the shape Lambda receives (times in epoch seconds). */
+type Image = Record<string, unknown>;
+
+/**
+ * The streams client reads an empty map attribute (`{"M": {}}`) back as `{}`, which no unmarshaller
+ * accepts ("No value defined: {}"), so one item with an empty map (an audit entry without details,
+ * a draft without data) would stop every stream job locally. Lambda gets `{"M": {}}` from AWS; this
+ * gives the handlers the same.
+ */
+export function repairEmptyMaps(image: Image | undefined): Image | undefined {
+  if (!image) return image;
+  const fix = (value: unknown): unknown => {
+    if (typeof value !== 'object' || value === null) return value;
+    const v = value as Record<string, unknown>;
+    if (Object.keys(v).length === 0) return { M: {} };
+    if (v.M && typeof v.M === 'object') return { M: repairEmptyMaps(v.M as Image) };
+    if (Array.isArray(v.L)) return { L: v.L.map(fix) };
+    return value;
+  };
+  return Object.fromEntries(Object.entries(image).map(([k, v]) => [k, fix(v)]));
+}
+
 function toLambdaRecord(record: _Record): DynamoDBRecord {
   const { dynamodb, ...rest } = record;
   return {
@@ -155,6 +176,8 @@ function toLambdaRecord(record: _Record): DynamoDBRecord {
     eventSource: 'aws:dynamodb',
     dynamodb: dynamodb && {
       ...(dynamodb as DynamoDBRecord['dynamodb']),
+      ...(dynamodb.NewImage ? { NewImage: repairEmptyMaps(dynamodb.NewImage as Image) as never } : {}),
+      ...(dynamodb.OldImage ? { OldImage: repairEmptyMaps(dynamodb.OldImage as Image) as never } : {}),
       ApproximateCreationDateTime: dynamodb.ApproximateCreationDateTime ? Math.floor(dynamodb.ApproximateCreationDateTime.getTime() / 1000) : undefined,
     },
   };
