@@ -80,7 +80,7 @@ interface DossierJson {
   version: number;
   licenceNumber?: string;
   fee: { status: string; amountVnd: number };
-  attachments: { documentId: string }[];
+  attachments: { attachmentId: string; documentId: string }[];
 }
 
 describe.skipIf(skipBrowserSuite(SUITE))('browser procedures test (Chromium, phone viewport, VNPay double)', () => {
@@ -482,6 +482,30 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser procedures test (Chromium, pho
         await fillStepAndContinue(page, `en-step-${step}`);
       }
       await uploadRequired(page);
+      await page.locator('[data-documents-next]').click();
+      await page.locator('[data-review-step]').waitFor({ timeout: STEP_TIMEOUT_MS });
+
+      // A file removed elsewhere meanwhile: the 422 names the document and its link leads to it.
+      const draft = await api<DossierJson>(`/api/dossiers/${dossierId}`, 'clinic-owner-hoa');
+      const removed = draft.body.attachments[0]!;
+      expect((await api(`/api/dossiers/${dossierId}/attachments/${removed.attachmentId}`, 'clinic-owner-hoa', { method: 'DELETE' })).status).toBeLessThan(300);
+      const refused = page.waitForResponse((r) => r.url().endsWith('/submit'), { timeout: STEP_TIMEOUT_MS });
+      await page.locator('[data-submit]').click();
+      expect((await refused).status()).toBe(422);
+      const problems = page.locator('[data-submit-errors]');
+      await problems.waitFor({ timeout: STEP_TIMEOUT_MS });
+      expect(await problems.locator('li').count()).toBe(1);
+      expect(await text(problems.locator('li'))).toMatch(/^Missing document: /);
+      await c().checkPage(page, 'apply wizard (en), submission refused', { knownConsoleErrors: [/status of 422 .*\/submit/] });
+      await shot(page, 'apply-422');
+      await problems.locator('li a').click();
+      await page.locator('[data-documents-step]').waitFor({ timeout: STEP_TIMEOUT_MS });
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(`doc-${removed.documentId}`);
+      c().nextPage(page);
+      const lost = page.locator(`[data-document="${removed.documentId}"]`);
+      expect(await lost.locator('[data-attachment]').count(), 'the removed file is no longer listed').toBe(0);
+      await lost.locator('input[type="file"]').setInputFiles({ name: 'again.pdf', mimeType: 'application/pdf', buffer: pdf('again') });
+      await lost.locator('[data-attachment]').first().waitFor({ timeout: STEP_TIMEOUT_MS });
       await page.locator('[data-documents-next]').click();
       await page.locator('[data-review-step]').waitFor({ timeout: STEP_TIMEOUT_MS });
       c().nextPage(page);

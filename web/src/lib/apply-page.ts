@@ -448,7 +448,16 @@ export function initApply(root: HTMLElement): void {
           showSubmitProblems(undefined, t.conflict);
           return;
         }
-        showSubmitProblems(error instanceof ApiError ? error.problem : undefined, error instanceof ApiError ? error.title : t.fallback);
+        const problem = error instanceof ApiError ? error.problem : undefined;
+        // A missing document may have been removed on another device: read the files again.
+        if (dossier && missingItems(problem?.errors).some((i) => i.kind === 'document')) {
+          const fresh = await getDossier(dossier.dossierId, { lang, token: token! }).catch(() => undefined);
+          if (fresh) {
+            dossier = fresh;
+            documents?.update({ ...fresh, data });
+          }
+        }
+        showSubmitProblems(problem, error instanceof ApiError ? error.title : t.fallback);
       })
       .finally(() => {
         submitButton.disabled = false;
