@@ -249,6 +249,13 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser officer test (Chromium, deskto
     const stored = await api(p(), `/api/dossiers/${dossiers[0]!.dossierId}`, 'citizen-an');
     expect(stored.body.state).toBe('supplement_requested');
     expect(stored.body.supplement?.missing).toHaveLength(2);
+    // The applicant is told through the outbox (the local mailbox), in the same words the checklist has.
+    await expect
+      .poll(async () => {
+        const { messages } = (await (await p().request('/sandbox/mailbox.json')).json()) as { messages: { text: string }[] };
+        return messages.map((m) => m.text).find((text) => text.startsWith(`Hồ sơ ${code(0)} cần bổ sung`)) ?? '';
+      }, { timeout: 20_000, interval: 500 })
+      .toContain('Bản sao giấy phép cũ có chứng thực');
     await c().checkPage(page, 'dossier page after the supplement request');
     await screenshot(page, 'officer-dossier-supplement');
 
