@@ -440,7 +440,7 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser procedures test (Chromium, pho
     }
   });
 
-  it('in English, another clinic owner applies and withdraws after a confirmation; the first owner cannot open that dossier', async () => {
+  it('in English, another clinic owner applies (a 422 names a document removed meanwhile) and withdraws after a confirmation; guessing its tracking digits locks the code; the first owner cannot open that dossier', async () => {
     const { context, page } = await c().newPage({ locale: 'en-GB' });
     try {
       await page.goto(`/en/dossiers/apply/?procedure=${PROCEDURE}`);
@@ -513,6 +513,7 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser procedures test (Chromium, pho
       await page.locator('[data-submit]').click();
       await page.locator('[data-done]').waitFor({ timeout: STEP_TIMEOUT_MS });
       expect(await text(page.locator('[data-done-title]'))).toBe('Application submitted');
+      const code = await text(page.locator('[data-done] [data-slot="code"]'));
       await c().checkPage(page, 'acknowledgement (en)');
 
       // The dossier page: withdraw asks first; "Do not withdraw" changes nothing.
@@ -542,6 +543,26 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser procedures test (Chromium, pho
       expect(await page.locator('[data-pay]').isVisible()).toBe(false);
       await c().checkPage(page, 'dossier page (en), withdrawn');
       await shot(page, 'withdrawn');
+
+      // Guessing the digits: five misses read as "not found", then the code's tracking is locked.
+      const guesser = await c().newPage({ locale: 'en-GB' });
+      try {
+        await guesser.page.goto('/en/track/dossier/');
+        const form = guesser.page.locator('[data-track-form]');
+        await form.locator('[data-field="code"]').fill(code);
+        const summary = guesser.page.locator('[data-error-summary]');
+        for (let attempt = 1; attempt <= 6; attempt++) {
+          await form.locator('[data-field="check"]').fill(String(1000 + attempt));
+          const answered = guesser.page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/api/public/dossiers/'), { timeout: STEP_TIMEOUT_MS });
+          await form.locator('[data-submit]').click();
+          expect((await answered).status(), `attempt ${attempt}`).toBe(attempt <= 5 ? 404 : 429);
+          await expect.poll(async () => text(summary), { timeout: STEP_TIMEOUT_MS }).toMatch(attempt <= 5 ? /No application matches/ : /Too many wrong attempts.*try again in 1[45] minutes/);
+        }
+        await c().checkPage(guesser.page, 'public tracking (en), locked', { knownConsoleErrors: [/status of (404|429) .*\/api\/public\/dossiers\//] });
+        await shot(guesser.page, 'track-locked');
+      } finally {
+        await guesser.context.close();
+      }
 
       // Another applicant's dossier reads as not found.
       const other = await c().newPage();
