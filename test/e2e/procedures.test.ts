@@ -17,6 +17,11 @@
  *      approves; the licences job issues the licence; the owner downloads it from the dossier page;
  *      /tra-cuu/giay-phep/<number> says valid, and its file check says "Tệp hợp lệ" for the download
  *      and "Tệp đã bị thay đổi…" for a copy with one byte changed.
+ *   5. In English, another owner (clinic-owner-hoa) applies; the draft resumes on another device
+ *      from "My applications" at its first unfilled step; the back button returns to the previous
+ *      step; a file removed meanwhile makes the submission a 422 whose item leads to that document;
+ *      withdrawal asks first; guessing the tracking digits locks the code after five misses; the
+ *      first owner gets "not found" for this dossier.
  *
  * Every page of ours is checked with axe (WCAG 2.1 A/AA), for console errors and CSP violations;
  * the sandbox's pages (/sandbox/...) are test doubles and are not. Screenshots go to
