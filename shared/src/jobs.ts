@@ -52,21 +52,9 @@ export const jobs = [
     portalSecret: true,
   },
   {
-    id: 'bookingHolds',
-    description: 'Releases booking places held for payment that were not paid in time (a conditional write per hold, never TTL; ADR 0016)',
+    id: 'bookingSweep',
+    description: "Booking's timed work, every minute (ADR 0016): releases places held for payment past their hold (a conditional write per hold, never TTL); every 10 minutes marks unattended bookings of ended sessions as no-shows; from 18:00 Vietnam time, once a day, reminds patients of tomorrow's bookings",
     trigger: { kind: 'schedule', expression: 'rate(1 minute)', localEveryMs: 30_000 },
-    access: 'write',
-  },
-  {
-    id: 'bookingReminders',
-    description: "Reminds patients of tomorrow's bookings (outbox messages, once per booking and day), at 18:00 Vietnam time",
-    trigger: { kind: 'schedule', expression: 'cron(0 11 * * ? *)', localEveryMs: 3_600_000 },
-    access: 'write',
-  },
-  {
-    id: 'bookingNoShows',
-    description: 'Marks confirmed bookings of ended sessions that nobody checked in as no-shows',
-    trigger: { kind: 'schedule', expression: 'rate(30 minutes)', localEveryMs: 600_000 },
     access: 'write',
   },
   {

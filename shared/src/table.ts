@@ -140,6 +140,8 @@ export const keys = {
   appointmentFee: (appointmentId: string): Keys => ({ pk: `APPTFEE#${appointmentId}`, sk: 'APPTFEE' }),
   /** Marker of a held place, ordered by hold expiry, for the hold sweep. */
   heldAppointment: (holdExpiresAt: string, appointmentId: string): Keys => ({ pk: 'SWEEP#HOLDS', sk: `${holdExpiresAt}#${appointmentId}` }),
+  /** Marker: the reminders for the bookings of a Vietnam date have been sent (the sweep sends them once). */
+  bookingRemindersSent: (date: string): Keys => ({ pk: 'JOBRUN#bookingReminders', sk: date }),
   /** A citizen's saved patient profiles (self and family). */
   patientProfiles: (userId: string) => ({ pk: `PATIENTS#${userId}` }),
   patientProfile: (userId: string, profileId: string): Keys => ({ pk: `PATIENTS#${userId}`, sk: `PATIENT#${profileId}` }),

@@ -162,7 +162,7 @@ describe('a place held for the exam fee (Chợ Rẫy, service patient)', () => {
     expect(after.status).toBe('confirmed');
     expect(after.payment).toBeUndefined();
     expect((await get(keys.appointmentFee(view.appointmentId))).status).toBe('paid');
-    expect((await portal.server.jobs?.runNow('bookingHolds', { asOf: new Date(Date.now() + 3_600_000).toISOString() })) as { released: number }).toMatchObject({ released: 0 });
+    expect((await portal.server.jobs?.runNow('bookingSweep', { only: 'holds', asOf: new Date(Date.now() + 3_600_000).toISOString() })) as { holds: { released: number } }).toMatchObject({ holds: { released: 0 } });
     expect(await booked(session.sessionId)).toBe(1);
   });
 
@@ -171,9 +171,9 @@ describe('a place held for the exam fee (Chợ Rẫy, service patient)', () => {
     const view = (await (await bookHttp(portal, 'citizen-an', bookingBody(session.sessionId, 35_001, 'service'))).json()) as View;
     const opened = (await (await portal.request('/api/payments', { as: 'citizen-an', method: 'POST', headers: json, body: JSON.stringify({ payable: { kind: 'appointment', id: view.appointmentId } }) })).json()) as { paymentId: string; expiresAt: string };
     // Before its expiry the hold stays.
-    expect((await portal.server.jobs?.runNow('bookingHolds', { asOf: new Date(Date.now() + 60_000).toISOString() })) as { released: number }).toMatchObject({ released: 0 });
+    expect((await portal.server.jobs?.runNow('bookingSweep', { only: 'holds', asOf: new Date(Date.now() + 60_000).toISOString() })) as { holds: { released: number } }).toMatchObject({ holds: { released: 0 } });
     expect(await booked(session.sessionId)).toBe(1);
-    await portal.server.jobs?.runNow('bookingHolds', { asOf: new Date(Date.parse(opened.expiresAt) + 60_000).toISOString() });
+    await portal.server.jobs?.runNow('bookingSweep', { only: 'holds', asOf: new Date(Date.parse(opened.expiresAt) + 60_000).toISOString() });
     expect((await get(keys.appointment(view.appointmentId))).status).toBe('released');
     expect(await booked(session.sessionId)).toBe(0);
     // The same patient may book again at once (the guard went with the hold).
@@ -243,12 +243,17 @@ describe('hospital staff', () => {
     const early = { ...depsOf(portal), now: () => new Date(`${addDays(today, -3)}T03:00:00Z`) };
     const soon = await bookAppointment(early, { sessionId: tomorrow.sessionId, patient: patient(38_001), insurance: { category: 'bhyt_registered' } }, { principal: citizen(38_001), idempotencyKey: `remind-${today}` });
     const gone = await bookAppointment(early, { sessionId: past.sessionId, patient: patient(38_002), insurance: { category: 'bhyt_registered' } }, { principal: citizen(38_002), idempotencyKey: `noshow-${today}` });
-    const reminders = (await portal.server.jobs?.runNow('bookingReminders', {})) as { reminders: number };
-    expect(reminders.reminders).toBeGreaterThanOrEqual(1);
-    expect((await portal.server.jobs?.runNow('bookingReminders', {})) as { reminders: number }).toMatchObject({ reminders: 0 });
+    // The sweep of 18:00 Vietnam time today sends tomorrow's reminders once; later runs find them sent.
+    const sixPm = new Date(`${today}T11:00:00Z`).toISOString();
+    const first = (await portal.server.jobs?.runNow('bookingSweep', { asOf: sixPm })) as { reminders?: { reminders: number }; noShows?: { noShows: number } };
+    expect(first.reminders?.reminders).toBeGreaterThanOrEqual(1);
+    // 18:00 is also a ten-minute mark: yesterday's unattended booking became a no-show in the same run.
+    expect(first.noShows?.noShows).toBeGreaterThanOrEqual(1);
+    expect(((await portal.server.jobs?.runNow('bookingSweep', { asOf: sixPm })) as { reminders?: unknown }).reminders).toBeUndefined();
+    expect((await portal.server.jobs?.runNow('bookingSweep', { only: 'reminders', asOf: sixPm })) as { reminders: { reminders: number } }).toMatchObject({ reminders: { reminders: 0 } });
     expect((await messagesWith(soon.code)).some((t) => t.startsWith('Nhắc lịch khám ngày mai'))).toBe(true);
-    const noShows = (await portal.server.jobs?.runNow('bookingNoShows', {})) as { noShows: number };
-    expect(noShows.noShows).toBeGreaterThanOrEqual(1);
+    const again = (await portal.server.jobs?.runNow('bookingSweep', { only: 'noShows' })) as { noShows: { noShows: number } };
+    expect(again.noShows.noShows).toBe(0);
     expect((await get(keys.appointment(gone.appointmentId))).status).toBe('no_show');
     expect((await get(keys.appointment(soon.appointmentId))).status).toBe('confirmed');
   });

@@ -18,9 +18,7 @@ const jobModules: Record<JobId, () => Promise<{ handler: JobHandler }>> = {
   receipts: () => import('../jobs/receipts'),
   paymentsSweep: () => import('../jobs/paymentsSweep'),
   hisCallbacks: () => import('../jobs/hisCallbacks'),
-  bookingHolds: () => import('../jobs/bookingHolds'),
-  bookingReminders: () => import('../jobs/bookingReminders'),
-  bookingNoShows: () => import('../jobs/bookingNoShows'),
+  bookingSweep: () => import('../jobs/bookingSweep'),
   licences: () => import('../jobs/licences'),
   licenceReminders: () => import('../jobs/licenceReminders'),
 };

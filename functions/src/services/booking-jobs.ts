@@ -7,7 +7,7 @@ import { formatQueueNumber } from '@portal/shared/booking/codes';
 import { addDays, vietnamInstant, vietnamToday } from '@portal/shared/booking/dates';
 import { PERIOD_LABELS } from '@portal/shared/booking/sessions';
 import { keys } from '@portal/shared/table';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { toAppError } from '../platform/errors';
 import { logger } from '../platform/logger';
 import {
@@ -86,6 +86,39 @@ export async function markNoShows(deps: Deps, asOf: Date): Promise<{ sessions: n
   }
   logger.info('Booking no-shows', { sessions: sessionsClosed, noShows });
   return { sessions: sessionsClosed, noShows };
+}
+
+export type BookingSweepPart = 'holds' | 'noShows' | 'reminders';
+
+export interface BookingSweepReport {
+  holds?: HoldSweepReport;
+  noShows?: { sessions: number; noShows: number };
+  reminders?: { sessions: number; reminders: number };
+}
+
+/** Reminders go out from this hour (Vietnam time) the day before. */
+export const REMINDER_HOUR = 18;
+
+/**
+ * One run of the booking sweep. Without `only`: holds always; no-shows when the Vietnam minute is a
+ * multiple of 10; reminders from 18:00 Vietnam time if tomorrow's have not been sent (a marker item
+ * written after they are, so a failed run is simply repeated — each reminder is idempotent anyway).
+ */
+export async function sweepBooking(deps: Deps, asOf: Date, only?: BookingSweepPart): Promise<BookingSweepReport> {
+  const report: BookingSweepReport = {};
+  const vn = new Date(asOf.getTime() + 7 * 3600_000);
+  if (!only || only === 'holds') report.holds = await sweepHolds(deps, asOf);
+  if (only === 'noShows' || (!only && vn.getUTCMinutes() % 10 === 0)) report.noShows = await markNoShows(deps, asOf);
+  if (only === 'reminders' || (!only && vn.getUTCHours() >= REMINDER_HOUR)) {
+    const tomorrow = addDays(vietnamToday(asOf), 1);
+    const marker = keys.bookingRemindersSent(tomorrow);
+    const done = only ? undefined : (await deps.db.send(new GetCommand({ TableName: deps.tableName, Key: marker }))).Item;
+    if (!done) {
+      report.reminders = await sendReminders(deps, asOf);
+      await deps.db.send(new PutCommand({ TableName: deps.tableName, Item: { ...marker, type: 'jobRun', at: asOf.toISOString(), ...report.reminders } }));
+    }
+  }
+  return report;
 }
 
 export interface BookingEvent {
