@@ -15,6 +15,8 @@
  *      row; a weekday holiday is saved and the API returns it) and looks an unknown licence up.
  *   6. officer-lan approves the other dossier in its page; the licences job issues the licence;
  *      admin-quang suspends it (a reason first) and reinstates it, and the public view follows.
+ *   7. On a dossier that needs an on-site visit: Esc closes a dialog back to its button; the visit
+ *      is scheduled, its outcome recorded (remediation needs its deadline), the due date moved once.
  *
  * Every page is checked with axe (WCAG 2.1 A/AA), for console errors and CSP violations.
  * Screenshots go to test/e2e/screenshots/. Needs web/dist (`npm run build -w web`), Java 17+ and
@@ -29,7 +31,7 @@ import type { YearCalendar } from '../../shared/src/calendar/holidays';
 import { startDynamoDbLocal, type RunningDynamoDb } from '../../functions/src/local/dynamodb-local';
 import { applySystemAction } from '../../functions/src/services/dossier-transitions';
 import { BrowserChecks, ROOT, WEB_DIST, assertBrowserPrerequisites, launchChromium, skipBrowserSuite } from '../helpers/browser';
-import { api, readyDraft, submit } from '../helpers/dossiers';
+import { api, readyDraft, seedInState, submit } from '../helpers/dossiers';
 import { startTestPortal, type TestPortal } from '../helpers/portal';
 
 const SUITE = 'browser officer test';
@@ -438,6 +440,67 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser officer test (Chromium, deskto
     await expect.poll(async () => plain(await panel.locator('[data-slot="status"]').textContent()), { timeout: STEP_TIMEOUT_MS }).toBe('Còn hiệu lực');
     expect((await api<{ status: string }>(p(), `/api/public/licences/${number}`, undefined)).body.status).toBe('valid');
     await admin.context().close();
+  });
+
+  it('officer-lan schedules and records an appraisal, and moves the due date once (keyboard)', async () => {
+    // A dossier in review whose procedure needs an on-site visit, none scheduled yet (written straight into that state).
+    const seeded = await seedInState(p(), 'in_review', { appraisal: undefined, assignee: { userId: 'officer-lan', name: 'Võ Thị Lan' } });
+    const page = await signedIn('officer-lan', `/nhan-vien/ho-so/chi-tiet/#${seeded.dossierId}`);
+    await page.locator('[data-dossier-body]').waitFor({ timeout: STEP_TIMEOUT_MS });
+    const dialog = page.locator('[data-action-dialog]');
+    const result = page.locator('[data-result]');
+    const buttons = async () => (await page.locator('[data-action-buttons] button').allTextContents()).map(plain);
+    expect(await buttons()).toContain('Lên lịch thẩm định');
+    expect(await buttons()).not.toContain('Ghi kết quả thẩm định');
+
+    // Esc closes a dialog and gives focus back to the button that opened it.
+    expect(await buttons()).toContain('Điều chỉnh hạn giải quyết');
+    const reschedule = page.getByRole('button', { name: 'Điều chỉnh hạn giải quyết' });
+    await reschedule.focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ timeout: STEP_TIMEOUT_MS });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await reschedule.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+
+    // Schedule the visit: a date and a team, one person per line.
+    await page.getByRole('button', { name: 'Lên lịch thẩm định' }).click();
+    await dialog.getByLabel('Ngày thẩm định').fill('2030-01-05');
+    await dialog.getByLabel('Thành viên đoàn thẩm định').fill('Võ Thị Lan, chuyên viên\nHuỳnh Phương Thảo, chuyên viên');
+    await dialog.getByRole('button', { name: 'Lên lịch thẩm định' }).click();
+    await expect.poll(async () => plain(await result.textContent()), { timeout: STEP_TIMEOUT_MS }).toMatch(/^Đã thực hiện: lên lịch thẩm định\./);
+    expect(plain(await page.locator('[data-slot="visitDate"]').textContent())).toBe('05/01/2030');
+    expect(plain(await page.locator('[data-slot="team"]').textContent())).toBe('Võ Thị Lan, chuyên viên; Huỳnh Phương Thảo, chuyên viên');
+
+    // Record it: remediation needs its own deadline; the keyboard picks the outcome.
+    await page.getByRole('button', { name: 'Ghi kết quả thẩm định' }).click();
+    await dialog.getByLabel('Phải khắc phục').check();
+    await dialog.getByLabel('Tóm tắt biên bản thẩm định').fill('Thiếu bồn rửa tay tại phòng thủ thuật.');
+    await dialog.getByRole('button', { name: 'Ghi kết quả thẩm định' }).click();
+    expect(plain(await dialog.locator('[data-action-error-list]').textContent())).toBe('Nhập hạn khắc phục');
+    await c().checkPage(page, 'appraisal dialog with an error');
+    await dialog.getByLabel('Hạn khắc phục').fill('2030-02-01');
+    await dialog.getByRole('button', { name: 'Ghi kết quả thẩm định' }).click();
+    await expect.poll(async () => plain(await result.textContent()), { timeout: STEP_TIMEOUT_MS }).toMatch(/^Đã thực hiện: ghi kết quả thẩm định\./);
+    expect(plain(await page.locator('[data-slot="outcome"]').textContent())).toBe('Phải khắc phục');
+    expect(plain(await page.locator('[data-slot="remediation"]').textContent())).toBe('01/02/2030');
+
+    // Move the due date once, with an apology; the button then goes away.
+    await page.getByRole('button', { name: 'Điều chỉnh hạn giải quyết' }).click();
+    expect(plain(await dialog.locator('[data-slot="currentDue"]').textContent())).toMatch(/^15\/01\/2030/);
+    await dialog.getByLabel('Hạn giải quyết mới').fill('2030-01-10');
+    await dialog.getByLabel('Lý do điều chỉnh hạn và lời xin lỗi gửi người nộp').fill('Xin lỗi ông/bà: cần thêm thời gian chờ cơ sở khắc phục.');
+    await dialog.getByRole('button', { name: 'Điều chỉnh hạn' }).click();
+    expect(plain(await dialog.locator('[data-action-error-list]').textContent())).toBe('Hạn mới phải sau hạn hiện tại');
+    await dialog.getByLabel('Hạn giải quyết mới').fill('2030-02-15');
+    await dialog.getByRole('button', { name: 'Điều chỉnh hạn' }).click();
+    await expect.poll(async () => plain(await page.locator('[data-slot="due"]').textContent()), { timeout: STEP_TIMEOUT_MS }).toMatch(/^15\/02\/2030/);
+    expect(plain(await page.locator('[data-slot="originalDue"]').textContent())).toBe('15/01/2030');
+    expect(await buttons()).not.toContain('Điều chỉnh hạn giải quyết');
+    expect(await page.locator('[data-history-body] tr').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Hạn mới: 15/02/2030')]));
+    await c().checkPage(page, 'dossier page after appraisal and reschedule');
+    await screenshot(page, 'officer-appraisal');
+    await page.context().close();
   });
 
   it('the English pages read the same (inbox and admin)', async () => {

@@ -532,7 +532,7 @@ function runDossier(root: HTMLElement, lang: Lang, session: DepartmentSession): 
     if (action === 'request_supplement') reason.removeAttribute('aria-required');
     else reason.setAttribute('aria-required', 'true');
     if (action === 'request_supplement') fillSupplementDocs();
-    if (action === 'reschedule') slot('currentDue').textContent = dueText(dossier.dueDate, dossier.dueState, lang);
+    if (action === 'reschedule') required<HTMLElement>(dialog, '[data-slot="currentDue"]').textContent = dueText(dossier.dueDate, dossier.dueState, lang);
     if (action === 'assign') void fillColleagues();
     openDialog(dialog, opener, dialogHeading);
   }
