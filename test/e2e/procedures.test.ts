@@ -300,6 +300,17 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser procedures test (Chromium, pho
       await detail.waitFor({ timeout: STEP_TIMEOUT_MS });
       await expect.poll(async () => text(detail.locator('[data-slot="fee"]')), { timeout: STEP_TIMEOUT_MS }).toMatch(/đã nộp/);
       expect(await text(detail.locator('[data-slot="code"]'))).toBe(code);
+      // The owner's own files open from a short-lived link in a new tab.
+      const opened = context.waitForEvent('page', { timeout: STEP_TIMEOUT_MS });
+      await detail.locator('[data-open]').first().click();
+      const tab = await opened;
+      await expect.poll(() => tab.url(), { timeout: STEP_TIMEOUT_MS }).not.toMatch(/^about:/);
+      // The tab shows it in Chromium's PDF viewer; what the link serves is the file itself.
+      const file = await page.request.get(tab.url());
+      expect(file.status()).toBe(200);
+      expect(file.headers()['content-type']).toBe('application/pdf');
+      expect((await file.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      await tab.close();
       await c().checkPage(page, 'dossier page, submitted');
       await shot(page, 'dossier-submitted');
 

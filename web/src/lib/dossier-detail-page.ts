@@ -12,7 +12,7 @@ import { updateAuthLink } from './auth-link';
 import { SIGN_IN_URL } from './config';
 import { renderDocuments, type DocumentsPanel } from './dossier-documents';
 import { DUE_STATE_LABELS, TYPE_NAMES, dossierIdFromHash, formatBytes, missingItems, stateLabel, stateTone, vietnamDateTime, vietnamDay } from './dossier-format';
-import { downloadLicence, getApplyProcedure, getDossier, payDossierFee, submitDossier, withdrawDossier } from './dossiers-api';
+import { attachmentUrl, downloadLicence, getApplyProcedure, getDossier, payDossierFee, submitDossier, withdrawDossier } from './dossiers-api';
 import { formatFee, procedureName } from './format';
 import { pagePath, type Lang } from './i18n';
 import { carryToCounterpart } from './lang-switch';
@@ -52,6 +52,8 @@ const TEXT = {
     downloading: 'Đang tải giấy phép…',
     downloaded: 'Đã tải giấy phép.',
     busy: 'Vui lòng chờ tệp đang tải lên xong.',
+    open: 'Xem',
+    openFile: (name: string) => `Xem tệp ${name}`,
     fallback: 'Đã có lỗi xảy ra. Vui lòng thử lại.',
   },
   en: {
@@ -87,6 +89,8 @@ const TEXT = {
     downloading: 'Downloading the licence…',
     downloaded: 'Licence downloaded.',
     busy: 'Please wait until the file being uploaded has finished.',
+    open: 'View',
+    openFile: (name: string) => `View file ${name}`,
     fallback: 'Something went wrong. Please try again.',
   },
 } as const;
@@ -248,7 +252,13 @@ export function initDossierDetail(root: HTMLElement): void {
       host.hidden = true;
       host.replaceChildren();
       readonly.replaceChildren(
-        ...d.attachments.map((a) => el('li', {}, `${docName(a.documentId) ?? a.documentId}: ${a.fileName} (${TYPE_NAMES[a.contentType] ?? a.contentType}, ${formatBytes(a.sizeBytes, lang)})`)),
+        ...d.attachments.map((a) => {
+          const li = el('li', {}, `${docName(a.documentId) ?? a.documentId}: ${a.fileName} (${TYPE_NAMES[a.contentType] ?? a.contentType}, ${formatBytes(a.sizeBytes, lang)}) `);
+          const open = el('button', { type: 'button', class: 'link-button', 'aria-label': t.openFile(a.fileName), 'data-open': a.attachmentId }, t.open);
+          open.addEventListener('click', () => openAttachment(d.dossierId, a.attachmentId, open));
+          li.append(open);
+          return li;
+        }),
       );
       readonly.hidden = d.attachments.length === 0;
     }
@@ -272,6 +282,29 @@ export function initDossierDetail(root: HTMLElement): void {
     }
     drawHistory(d.history);
     content.hidden = false;
+  }
+
+  /** A short-lived link to one of the applicant's files, opened in a new tab (or this one if tabs are blocked). */
+  function openAttachment(dossierId: string, attachmentId: string, button: HTMLButtonElement): void {
+    if (button.disabled) return;
+    button.disabled = true;
+    // Opened now, while the tap still counts as the user's, then pointed at the file.
+    const tab = window.open('', '_blank');
+    attachmentUrl(dossierId, attachmentId, { lang, token: token! })
+      .then(({ url }) => {
+        if (tab) {
+          tab.opener = null;
+          tab.location.href = url;
+        } else location.assign(url);
+      })
+      .catch((error: unknown) => {
+        tab?.close();
+        if (error instanceof ApiError && error.status === 401) return signOutAndAsk(t.expired);
+        showError(null, error instanceof ApiError ? error.title : t.fallback);
+      })
+      .finally(() => {
+        button.disabled = false;
+      });
   }
 
   async function load(): Promise<void> {
