@@ -336,6 +336,8 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser officer test (Chromium, deskto
   it('admin-quang edits the 2027 working-day calendar', async () => {
     const page = await signedIn('admin-quang', '/nhan-vien/quan-tri/');
     expect(plain(await page.locator('[data-gate-who]').textContent())).toBe('Hoàng Văn Quang · Quản trị hệ thống');
+    // Administrators are offered their page, not the officers' inbox.
+    expect((await page.locator('.staff-nav li:visible').allTextContents()).map(plain)).toEqual(['Lịch làm việc và giấy phép']);
     await page.locator('[data-calendar-form]').waitFor({ timeout: STEP_TIMEOUT_MS });
     await page.getByLabel('Năm', { exact: true }).selectOption('2027');
     await page.getByRole('button', { name: 'Xem lịch' }).click();
@@ -508,6 +510,12 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser officer test (Chromium, deskto
     // Dossier A waits for its supplement; B has its result and has left the inbox.
     await expect.poll(() => inboxRows(page), { timeout: STEP_TIMEOUT_MS }).toContain(code(0));
     expect(await inboxRows(page)).not.toContain(code(1));
+    // The language switch keeps the filters (they are in the fragment).
+    await page.locator('[data-filter-form] [data-field="due"]').selectOption('overdue');
+    await page.locator('[data-filter-form] button[type="submit"]').click();
+    await page.waitForURL('**/en/staff/dossiers/#due=overdue', { timeout: STEP_TIMEOUT_MS });
+    expect(await page.locator('a.lang-switch').getAttribute('href')).toBe('/nhan-vien/ho-so/#due=overdue');
+    await page.goBack();
     const rowA = page.locator('[data-inbox-body] tr', { has: page.getByRole('link', { name: code(0), exact: true }) });
     expect(plain(await rowA.locator('td[data-label="Status"]').textContent())).toBe('Supplement requested');
     expect(await page.locator('.chip').first().textContent()).toMatch(/^All/);

@@ -96,7 +96,8 @@ export async function initDepartmentGate(gate: HTMLElement, content: HTMLElement
   who.textContent = access.role === 'officer' && access.unitId ? `${me.name} · ${t.officer} · ${unitName(access.unitId, lang)}` : `${me.name} · ${t.admin}`;
   who.hidden = false;
   content.hidden = false;
-  // Administrators see the admin link in the staff navigation; officers do not.
+  // The staff navigation offers each person the pages they can use: officers the inbox, administrators their page.
   for (const link of document.querySelectorAll<HTMLElement>('[data-nav-admin]')) link.hidden = access.role !== 'admin';
+  for (const link of document.querySelectorAll<HTMLElement>('[data-nav-officer]')) link.hidden = access.role !== 'officer';
   return { token, me, role: access.role, ...(access.unitId ? { unitId: access.unitId } : {}) };
 }

@@ -6,6 +6,7 @@
 import type { DossierSummary, InboxResponse, PersonRef } from '@portal/shared/dossiers/api';
 import { ApiError } from './api';
 import { initDepartmentGate, type DepartmentSession } from './department-gate';
+import { carryToCounterpart } from './lang-switch';
 import type { Lang } from './i18n';
 import { actOnDossier, conflictingDossier, getInbox, receiveMany } from './officer-api';
 import {
@@ -268,6 +269,7 @@ function runInbox(root: HTMLElement, lang: Lang, session: DepartmentSession): vo
     listStatus.textContent = t.loading;
     listError.hidden = true;
     rememberFilters(filters);
+    carryToCounterpart(filtersHash(filters));
     try {
       const inbox = await getInbox(filters, { ...options, signal: controller.signal });
       items = sortByDue(inbox.items);
