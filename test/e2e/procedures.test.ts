@@ -516,7 +516,7 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser procedures test (Chromium, pho
       await shot(page, 'apply-422');
       await problems.locator('li a').click();
       await page.locator('[data-documents-step]').waitFor({ timeout: STEP_TIMEOUT_MS });
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe(`doc-${removed.documentId}`);
+      expect(await page.locator(`#doc-${removed.documentId}`).evaluate((input) => input === input.ownerDocument.activeElement)).toBe(true);
       c().nextPage(page);
       const lost = page.locator(`[data-document="${removed.documentId}"]`);
       expect(await lost.locator('[data-attachment]').count(), 'the removed file is no longer listed').toBe(0);
