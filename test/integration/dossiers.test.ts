@@ -14,6 +14,7 @@ import { procedureByCode } from '../../shared/src/procedures/catalogue';
 import { keys } from '../../shared/src/table';
 import { payByIpn, payOnDouble, waitForStatus } from '../helpers/payments';
 import { startTestPortal, type TestPortal } from '../helpers/portal';
+import { catalogue } from '@portal/shared/procedures/catalogue';
 import { REISSUE, act, api, assertValid, mailbox, readyDraft, reissueData, submit } from '../helpers/dossiers';
 
 let portal: TestPortal;
@@ -212,6 +213,23 @@ describe('notifications', () => {
     const email = mine.find((m) => m.channel === 'email' && m.event === 'dossier.submit')!;
     expect(email.text).toContain('Vui lòng nộp lệ phí 150.000 ₫');
     expect(email.text).toContain('Please pay the fee');
+  });
+});
+
+describe('supplement notice', () => {
+  it('names the missing documents in words (not their ids) beside the officer’s free-text items', async () => {
+    const procedure = catalogue.find((p) => p.code === REISSUE)!;
+    const document = procedure.documents[0]!;
+    let d = await submittedAndPaid('citizen-an', reissueData({ phone: '0977000111', email: 'supplement.me@example.vn' }));
+    d = (await act(portal, d, 'officer-lan', { action: 'receive' })).body;
+    await act(portal, d, 'officer-lan', { action: 'request_supplement', missing: [document.id, 'Bản sao giấy khám sức khỏe còn hạn'] });
+    await portal.server.jobs!.drain();
+    const sms = (await mailbox(portal)).find((m) => m.to === '0977000111' && m.event === 'dossier.request_supplement')!;
+    expect(sms.text).toContain(document.nameVi);
+    expect(sms.text).toContain('Bản sao giấy khám sức khỏe còn hạn');
+    expect(sms.text).not.toContain(`${document.id};`);
+    const email = (await mailbox(portal)).find((m) => m.to === 'supplement.me@example.vn' && m.event === 'dossier.request_supplement')!;
+    expect(email.text).toContain(document.nameEn);
   });
 });
 

@@ -64,12 +64,16 @@ function textsFor(action: string, d: StoredDossier): Texts | undefined {
     case 'refuse':
       return { vi: `Hồ sơ ${code} không được tiếp nhận.${reason}`, en: `Dossier ${code} was not accepted at intake.${reasonEn}` };
     case 'request_supplement': {
-      const missing = d.supplement?.missing.join('; ') ?? '';
+      // The checklist holds the procedure's document ids and free-text items: name the documents.
+      const documents = procedureOf(d.procedureId)?.documents ?? [];
+      const named = (lang: 'nameVi' | 'nameEn') => (d.supplement?.missing ?? []).map((item) => documents.find((doc) => doc.id === item)?.[lang] ?? item).join('; ');
+      const missing = named('nameVi');
+      const missingEn = named('nameEn');
       const note = d.supplement?.note ? ` Ghi chú: ${d.supplement.note}.` : '';
       const noteEn = d.supplement?.note ? ` Note: ${d.supplement.note}.` : '';
       return {
         vi: `Hồ sơ ${code} cần bổ sung: ${missing}.${note} Vui lòng bổ sung một lần đầy đủ; thời hạn giải quyết tính lại từ khi nhận đủ hồ sơ.`,
-        en: `Dossier ${code} needs more documents: ${missing}.${noteEn} Please add everything at once; the time limit restarts when the complete dossier is back.`,
+        en: `Dossier ${code} needs more documents: ${missingEn}.${noteEn} Please add everything at once; the time limit restarts when the complete dossier is back.`,
       };
     }
     case 'schedule_appraisal':
