@@ -16,7 +16,8 @@
  *   4. The officer receives the supplemented dossier, schedules and records the appraisal and
  *      approves; the licences job issues the licence; the owner downloads it from the dossier page;
  *      /tra-cuu/giay-phep/<number> says valid, and its file check says "Tệp hợp lệ" for the download
- *      and "Tệp đã bị thay đổi…" for a copy with one byte changed.
+ *      and "Tệp đã bị thay đổi…" for a copy with one byte changed; once an administrator suspends
+ *      it, the same page says "Giấy phép đang bị đình chỉ" with the reason (vi and en).
  *   5. In English, another owner (clinic-owner-hoa) applies; the draft resumes on another device
  *      from "My applications" at its first unfilled step; the back button returns to the previous
  *      step; a file removed meanwhile makes the submission a 422 whose item leads to that document;
@@ -446,11 +447,24 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser procedures test (Chromium, pho
       await c().checkPage(page, 'licence verification, tampered file');
       await shot(page, 'licence-tampered');
 
+      // The page shows the CURRENT status: an administrator suspends the licence, the page says so at once.
+      const reason = 'Cơ sở tạm ngừng hoạt động để sửa chữa, chưa bảo đảm điều kiện.';
+      const suspended = await api(`/api/licences/${licenceNumber}/status`, 'admin-quang', { method: 'POST', body: { status: 'suspended', reason } });
+      expect(suspended.status, JSON.stringify(suspended.body)).toBe(200);
+      c().nextPage(page);
+      await page.reload();
+      await expect.poll(async () => plain(await page.locator('[data-panel-title]').textContent()), { timeout: STEP_TIMEOUT_MS }).toBe('Giấy phép đang bị đình chỉ');
+      expect(await text(page.locator('[data-facts] [data-slot="status"]'))).toBe('Đang bị đình chỉ');
+      expect(await text(page.locator('[data-facts] [data-slot="statusDetail"]'))).toContain(reason);
+      await c().checkPage(page, 'licence verification, suspended');
+      await shot(page, 'licence-suspended');
+
       // The English page reads the same register.
       c().nextPage(page);
       await page.goto(`/en/verify/licence/${licenceNumber}`);
-      await expect.poll(async () => plain(await page.locator('[data-panel-title]').textContent()), { timeout: STEP_TIMEOUT_MS }).toBe('The licence is valid');
-      await c().checkPage(page, 'licence verification (en)');
+      await expect.poll(async () => plain(await page.locator('[data-panel-title]').textContent()), { timeout: STEP_TIMEOUT_MS }).toBe('The licence is suspended');
+      expect(await text(page.locator('[data-facts] [data-slot="status"]'))).toBe('Suspended');
+      await c().checkPage(page, 'licence verification (en), suspended');
     } finally {
       await context.close();
     }
