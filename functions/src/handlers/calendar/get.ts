@@ -1,10 +1,10 @@
 import { calendarYearParams } from '@portal/shared/dossiers/api';
+import { platformDeps } from '../../platform/deps';
 import { httpHandler } from '../../platform/http';
 import { calendarYear } from '../../services/calendar';
-import { dossierDeps } from '../../services/dossier-deps';
 
 /** A year's holidays and make-up days: as an administrator saved them, else the shipped default. */
 export const handler = httpHandler('calendar.get', { path: calendarYearParams }, async ({ path }) => ({
-  body: await calendarYear(dossierDeps, Number(path.year)),
+  body: await calendarYear(platformDeps, Number(path.year)),
   headers: { 'cache-control': 'public, max-age=60' },
 }));
