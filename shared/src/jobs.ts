@@ -53,7 +53,7 @@ export const jobs = [
   },
   {
     id: 'bookingSweep',
-    description: "Booking's timed work, every minute (ADR 0016): releases places held for payment past their hold (a conditional write per hold, never TTL); every 10 minutes marks unattended bookings of ended sessions as no-shows; from 18:00 Vietnam time, once a day, reminds patients of tomorrow's bookings",
+    description: "Booking's timed work (ADR 0016): each minute releases unpaid holds past their time (conditional writes, never TTL); every 10 minutes marks unattended bookings of ended sessions no-shows; from 18:00 Vietnam time, once a day, reminds tomorrow's patients",
     trigger: { kind: 'schedule', expression: 'rate(1 minute)', localEveryMs: 30_000 },
     access: 'write',
   },
