@@ -183,8 +183,9 @@ async function patientOf(deps: Deps, userId: string, input: CreateAppointment): 
   if (input.patient) return input.patient;
   const profile = await getProfile(deps, userId, input.patientProfileId ?? '');
   if (!profile) throw new AppError('validation_failed', { errors: [{ field: 'body.patientProfileId', code: 'not_found', message: 'Không tìm thấy hồ sơ bệnh nhân đã lưu' }] });
-  const { profileId: _p, relation: _r, createdAt: _c, ...patient } = profile;
-  return patient;
+  // Only the patient's fields (the stored item also carries its keys and the profile's own fields).
+  const { fullName, dateOfBirth, sex, phone, cccd, bhxh, address } = profile;
+  return { fullName, dateOfBirth, sex, phone, ...(cccd ? { cccd } : {}), ...(bhxh ? { bhxh } : {}), ...(address ? { address } : {}) };
 }
 
 /** A booking this key already made: the same answer (or 422 when the key comes with another request). */
