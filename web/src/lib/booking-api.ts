@@ -44,6 +44,9 @@ export const listSessions = (hospitalId: string, specialty: string, o: RequestOp
 export const listProfiles = (o: RequestOptions) => getJson('/api/me/patients', listOf(isProfile), o);
 export const myAppointments = (o: RequestOptions) => getJson('/api/appointments', listOf(isAppointment), o);
 
+/** Personal data goes with a booking: never from or into a cache (RequestInit's `cache`; Node's typings lack it). */
+const NO_STORE = { cache: 'no-store' } as const;
+
 /**
  * POST /api/appointments with an Idempotency-Key: the page keeps one key per booking attempt and
  * sends it again on a retry, so a double click or a lost answer never books twice.
@@ -53,7 +56,7 @@ export async function createAppointment(body: unknown, idempotencyKey: string, o
   if (o.token) headers.authorization = `Bearer ${o.token}`;
   let response: Response;
   try {
-    response = await fetch('/api/appointments', { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin', cache: 'no-store' });
+    response = await fetch('/api/appointments', { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin', ...NO_STORE });
   } catch {
     throw new ApiError(0, 'network_error', o.lang === 'vi' ? 'Không kết nối được với máy chủ. Vui lòng thử lại.' : 'Could not reach the server. Please try again.');
   }

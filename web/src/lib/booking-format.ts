@@ -1,5 +1,5 @@
 /** Words and formats of the booking pages (Vietnamese first), shared by the citizen and staff pages. */
-import type { AppointmentStatus } from '@portal/shared/booking/api';
+import type { AppointmentStatus, AppointmentView } from '@portal/shared/booking/api';
 import { INSURANCE_LABELS, type InsuranceCategory } from '@portal/shared/booking/insurance';
 import { PERIOD_LABELS, type Period } from '@portal/shared/booking/sessions';
 import type { Lang } from './i18n';
@@ -37,6 +37,11 @@ export function vietnamTime(iso: string): string {
 
 export const placesText = (n: number, lang: Lang): string =>
   n <= 0 ? (lang === 'vi' ? 'Hết chỗ' : 'Full') : lang === 'vi' ? `Còn ${n} chỗ` : `${n} ${n === 1 ? 'place' : 'places'} left`;
+
+/** May the patient still cancel or move it? A booking that holds a place, before the cut-off. */
+export function canChangeNow(a: Pick<AppointmentView, 'status' | 'changeableUntil'>, nowMs: number): boolean {
+  return (a.status === 'confirmed' || a.status === 'held') && nowMs < Date.parse(a.changeableUntil);
+}
 
 /** A fresh Idempotency-Key for one booking attempt. */
 export const newIdempotencyKey = (): string => crypto.randomUUID();

@@ -9,7 +9,7 @@ import { formatVnd } from '@portal/shared/vietnamese';
 import { ApiError } from './api';
 import { signInHref } from './auth';
 import { cancelAppointment, listSessions, myAppointments, payAppointment, rescheduleAppointment } from './booking-api';
-import { dayLabel, periodLabel, STATUS_LABELS, vietnamTime } from './booking-format';
+import { canChangeNow, dayLabel, periodLabel, STATUS_LABELS, vietnamTime } from './booking-format';
 import { sessionText } from './booking-page';
 import { SIGN_IN_URL } from './config';
 import { pagePath, type Lang } from './i18n';
@@ -37,10 +37,6 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
-}
-
-export function canChangeNow(a: Pick<AppointmentView, 'status' | 'changeableUntil'>, nowMs: number): boolean {
-  return (a.status === 'confirmed' || a.status === 'held') && nowMs < Date.parse(a.changeableUntil);
 }
 
 export function initMyAppointments(root: HTMLElement): void {
