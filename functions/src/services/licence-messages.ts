@@ -8,7 +8,7 @@ import { licenceVerifyUrl } from '@portal/shared/licences/licence';
 import { getDossier } from '../repositories/dossiers';
 import { getLicence, type Deps } from '../repositories/licences';
 import { procedureOf } from './dossier-transitions';
-import { fieldOfKind } from './dossiers';
+import { fieldOfKind } from './dossier-contact';
 
 export interface LicenceEvent {
   event: string;
