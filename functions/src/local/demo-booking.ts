@@ -3,14 +3,14 @@
  * sessions with places for the next 14 days, and saved patient profiles for the demo citizens.
  * Idempotent like the rest of the seed (existing items are left as they are).
  */
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { demoTemplate, hospitalBooking, specialties } from '@portal/shared/booking/catalogue';
 import { addDays, isoWeekday, vietnamToday } from '@portal/shared/booking/dates';
 import type { PatientProfile } from '@portal/shared/booking/patients';
 import { planSessions } from '@portal/shared/booking/sessions';
 import { hospitals } from '@portal/shared/hospitals';
 import { keys } from '@portal/shared/table';
-import { insertProfile, insertSession } from '../repositories/booking';
+import { insertProfile, sessionItem } from '../repositories/booking';
 
 const demoProfileId = (n: number): string => `01JDEMP${String(n).padStart(19, '0')}`;
 
@@ -31,6 +31,25 @@ async function putNew(db: DynamoDBDocumentClient, tableName: string, item: Recor
   }
 }
 
+/**
+ * New items only, quickly: 100 conditional puts per transaction on a fresh table; a chunk that meets
+ * an existing item (a restart keeps what the previous run changed) falls back to one put per item.
+ */
+async function putAllNew(db: DynamoDBDocumentClient, tableName: string, items: Record<string, unknown>[]): Promise<number> {
+  let written = 0;
+  for (let i = 0; i < items.length; i += 100) {
+    const chunk = items.slice(i, i + 100);
+    try {
+      await db.send(new TransactWriteCommand({ TransactItems: chunk.map((Item) => ({ Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })) }));
+      written += chunk.length;
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'TransactionCanceledException') throw error;
+      for (const item of chunk) written += await putNew(db, tableName, item);
+    }
+  }
+  return written;
+}
+
 export async function seedBooking(db: DynamoDBDocumentClient, tableName: string, now = new Date()): Promise<number> {
   const deps = { db, tableName };
   let written = 0;
@@ -41,14 +60,16 @@ export async function seedBooking(db: DynamoDBDocumentClient, tableName: string,
   }
   const today = vietnamToday(now);
   const days = Array.from({ length: 15 }, (_, i) => addDays(today, i)).map((date) => ({ date, weekday: isoWeekday(date) }));
+  const items: Record<string, unknown>[] = [];
   for (const [i, s] of specialties.entries()) {
-    written += await putNew(db, tableName, { ...keys.specialty(s.hospitalId, s.specialtyId), type: 'specialty', ...s });
     const template = demoTemplate(s.specialtyId, `P.${101 + i}`);
-    written += await putNew(db, tableName, { ...keys.scheduleTemplate(s.hospitalId, s.specialtyId), type: 'scheduleTemplate', hospitalId: s.hospitalId, specialtyId: s.specialtyId, template, updatedAt: now.toISOString(), updatedBy: 'seed' });
-    const planned = planSessions(s.hospitalId, s.specialtyId, template, days);
-    const created = await Promise.all(planned.map((session) => insertSession(deps, session, undefined)));
-    written += created.filter(Boolean).length;
+    items.push(
+      { ...keys.specialty(s.hospitalId, s.specialtyId), type: 'specialty', ...s },
+      { ...keys.scheduleTemplate(s.hospitalId, s.specialtyId), type: 'scheduleTemplate', hospitalId: s.hospitalId, specialtyId: s.specialtyId, template, updatedAt: now.toISOString(), updatedBy: 'seed' },
+      ...planSessions(s.hospitalId, s.specialtyId, template, days).map(sessionItem),
+    );
   }
+  written += await putAllNew(db, tableName, items);
   for (const { userId, profile } of demoProfiles) {
     try {
       await insertProfile(deps, userId, profile);

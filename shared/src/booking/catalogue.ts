@@ -40,9 +40,9 @@ export const specialties: SpecialtyRecord[] = [
 
 const weekdays = [1, 2, 3, 4, 5];
 
-/** Mornings Monday–Saturday, afternoons Monday–Friday; one specialty per hospital sells hourly windows. */
+/** Mornings Monday–Saturday, afternoons Monday–Friday; ENT at Chợ Rẫy sells hourly windows. */
 export function demoTemplate(specialtyId: string, room: string): WeeklyTemplate {
-  const hourly = specialtyId === 'tai-mui-hong' || specialtyId === 'tieu-hoa-nhi';
+  const hourly = specialtyId === 'tai-mui-hong';
   return {
     entries: [
       ...[...weekdays, 6].map((weekday) => ({ weekday, period: 'morning' as const, capacity: hourly ? 6 : 30, room, hourly })),
