@@ -1,6 +1,7 @@
 /**
  * The HTTP API: exactly one route per entry of the shared route table, each integrated with the
- * function the entry names. Routes that are not public also pass API Gateway's JWT authorizer
+ * function the entry names. The functions live in the Functions nested stack (ADR 0017); their
+ * integrations and invoke permissions are made here, beside the routes, from each function's ARN. Routes that are not public also pass API Gateway's JWT authorizer
  * (Cognito issuer + app client) before the Lambda middleware verifies the token again.
  */
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
@@ -13,7 +14,6 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { routeKey, type FunctionName, type Route } from '@portal/shared/routes';
-import { addFunctionAlarms } from './functions';
 
 export interface PortalHttpApiProps {
   routes: readonly Route[];
@@ -98,7 +98,5 @@ export class PortalHttpApi extends Construct {
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     }).addAlarmAction(props.alarmAction);
-
-    for (const [name, fn] of Object.entries(props.functions)) addFunctionAlarms(this, name, fn, props.alarmAction);
   }
 }

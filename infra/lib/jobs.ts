@@ -13,8 +13,9 @@
  *
  * Every job has its own dead-letter queue (KMS, TLS only) with an alarm on visible messages, plus
  * the errors/throttles alarms every portal function has; the stream job also an iterator-age alarm.
+ * The jobs live in a nested stack of their own (`JobsStack`, ADR 0017).
  */
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, NestedStack, RemovalPolicy, Stack, Validations, type NestedStackProps } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData, type IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -244,5 +245,21 @@ export class PortalJobs extends Construct {
     this.grantSendTo(fn.role as Role, dlq);
     const onFailure: IDestination = { bind: () => ({ destination: dlq.queueArn }) };
     fn.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: SCHEDULE_RETRY.maximumEventAge, onFailure });
+  }
+}
+
+/**
+ * The nested stack of the jobs (ADR 0017): each job's function, role, policy, log group, trigger,
+ * dead-letter queue and alarms (11 to 13 resources), and the key of the dead-letter queues. Like
+ * FunctionsStack it takes the table, keys, secrets, bucket and alarm topic of the portal stack as
+ * parameters; nothing outside reads anything back from it.
+ */
+export class JobsStack extends NestedStack {
+  readonly jobs: PortalJobs;
+
+  constructor(scope: Construct, id: string, props: PortalJobsProps & Pick<NestedStackProps, 'description'>) {
+    const { description, ...context } = props;
+    super(scope, id, { description });
+    this.jobs = new PortalJobs(this, 'Jobs', context);
   }
 }

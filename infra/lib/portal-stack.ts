@@ -1,7 +1,10 @@
 /**
- * The portal in one stack: table, identity, functions, HTTP API, documents, secrets and the
- * CloudFront site, and the jobs no route invokes (stream consumer, schedules). Everything is derived
- * from shared/ (route table, job table, table design, roles, headers).
+ * The portal stack: table, identity, HTTP API (routes, integrations, invoke permissions), documents,
+ * secrets, alarm topic and the CloudFront site, with two nested stacks (ADR 0017): the HTTP
+ * functions (`Functions`) and the jobs no route invokes (`Jobs`: stream consumer, schedules). Each
+ * of the three templates stays far under CloudFormation's 500 resources as routes and jobs grow
+ * (test/infra/cdk-nag-and-margin.test.ts). Everything is derived from shared/ (route table, job
+ * table, table design, roles, headers).
  */
 import { CrossStackReferences, ReferenceStrength, Stack, type StackProps } from 'aws-cdk-lib';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -11,9 +14,9 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { Construct } from 'constructs';
 import { routes as routeTable, type Route } from '@portal/shared/routes';
 import { DataTable } from './data-table';
-import { PortalFunctions } from './functions';
+import { FunctionsStack, type PortalFunctions } from './functions';
 import { PortalHttpApi } from './http-api';
-import { PortalJobs } from './jobs';
+import { JobsStack, type PortalJobs } from './jobs';
 import { Identity } from './identity';
 import { portalSettings } from './settings';
 import { Site } from './site';
@@ -29,8 +32,12 @@ export interface PortalStackProps extends StackProps {
 export class PortalStack extends Stack {
   readonly data: DataTable;
   readonly identity: Identity;
+  /** The nested stack of the HTTP functions, and the functions in it. */
+  readonly functionsStack: FunctionsStack;
   readonly functions: PortalFunctions;
   readonly httpApi: PortalHttpApi;
+  /** The nested stack of the jobs, and the jobs in it. */
+  readonly jobsStack: JobsStack;
   readonly jobs: PortalJobs;
   readonly storage: Storage;
   readonly site: Site;
@@ -58,7 +65,6 @@ export class PortalStack extends Stack {
       licenceKey: this.storage.licenceSigningKey,
       settings,
     };
-    this.functions = new PortalFunctions(this, 'Functions', functionContext);
 
     // Alarms go to one encrypted topic; operators subscribe their e-mail or chat hook to it.
     const alarmKey = new Key(this, 'AlarmTopicKey', { description: 'Portal alarm topic', enableKeyRotation: true });
@@ -67,6 +73,14 @@ export class PortalStack extends Stack {
 
     const alarmAction = new SnsAction(alarms);
 
+    // The HTTP functions in their nested stack; the API (routes, integrations, invoke permissions) here.
+    this.functionsStack = new FunctionsStack(this, 'FunctionsStack', {
+      ...functionContext,
+      alarmAction,
+      description: 'Cổng dịch vụ y tế: HTTP functions (nested in Portal)',
+    });
+    this.functions = this.functionsStack.functions;
+
     this.httpApi = new PortalHttpApi(this, 'Http', {
       routes: props.routes ?? routeTable,
       functions: this.functions.byName,
@@ -74,8 +88,13 @@ export class PortalStack extends Stack {
       alarmAction,
     });
 
-    // Functions no route invokes: the outbox on the table's stream, the payments sweep on a schedule (ADR 0009).
-    this.jobs = new PortalJobs(this, 'Jobs', { ...functionContext, alarmAction });
+    // Functions no route invokes: the outbox on the table's stream, sweeps on schedules (ADR 0009), in their nested stack.
+    this.jobsStack = new JobsStack(this, 'JobsStack', {
+      ...functionContext,
+      alarmAction,
+      description: 'Cổng dịch vụ y tế: jobs on the table stream and on schedules (nested in Portal)',
+    });
+    this.jobs = this.jobsStack.jobs;
 
     this.site = new Site(this, 'Site', {
       api: this.httpApi.api,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS, routeKey, routes, type FunctionName, type Route } from '@portal/shared/routes';
 import { table } from '@portal/shared/table';
-import { FUNCTION_TAG } from '../../infra/lib/functions';
+import { FUNCTION_TAG, JOB_TAG } from '../../infra/lib/functions';
 import { ofType, resourcesOf, synthPortal, type Synthesised } from './synth';
 
 const READ = ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:Query'];
@@ -107,6 +107,59 @@ describe('HTTP API routes come from the one route table', () => {
   });
 });
 
+describe('where the API and the functions live (ADR 0017)', () => {
+  const stackAt = (path: string) => {
+    const found = synth.portalStacks.find((s) => s.path === path);
+    if (!found) throw new Error(`No stack ${path}: ${synth.portalStacks.map((s) => s.path).join(', ')}`);
+    return found.template;
+  };
+  const tagged = (path: string, key: string): string[] =>
+    ofType(stackAt(path), 'AWS::Lambda::Function').flatMap(([, p]) => ((p.Tags ?? []) as { Key: string; Value: string }[]).filter((t) => t.Key === key).map((t) => t.Value));
+
+  it('is three templates: the portal stack and its Functions and Jobs nested stacks', () => {
+    expect(synth.portalStacks.map((s) => s.path)).toEqual(['Portal', 'Portal/FunctionsStack', 'Portal/JobsStack']);
+    expect(ofType(stackAt('Portal'), 'AWS::CloudFormation::Stack')).toHaveLength(2);
+  });
+
+  it('builds every HTTP function in the Functions stack, none elsewhere, and no job there', () => {
+    expect(tagged('Portal/FunctionsStack', FUNCTION_TAG).sort()).toEqual(Object.keys(FUNCTIONS).sort());
+    expect(tagged('Portal/FunctionsStack', JOB_TAG)).toEqual([]);
+    for (const path of ['Portal', 'Portal/JobsStack']) expect(tagged(path, FUNCTION_TAG), path).toEqual([]);
+  });
+
+  it("keeps each function's role, policy, log group and alarms beside it in the Functions stack", () => {
+    const inner = resourcesOf(stackAt('Portal/FunctionsStack'));
+    for (const [name, { logicalId, props }] of portalFunctions) {
+      const roleId = (props.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+      expect(inner[logicalId]?.Type, name).toBe('AWS::Lambda::Function');
+      expect(inner[roleId]?.Type, name).toBe('AWS::IAM::Role');
+      expect(inner[(props.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref]?.Type, name).toBe('AWS::Logs::LogGroup');
+      const policies = Object.values(inner).filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties?.Roles).includes(`"${roleId}"`));
+      expect(policies, name).toHaveLength(1);
+      const alarms = Object.values(inner).filter((r) => r.Type === 'AWS::CloudWatch::Alarm' && JSON.stringify(r.Properties?.Dimensions).includes(`"${logicalId}"`));
+      expect(alarms.map((a) => a.Properties?.MetricName).sort(), name).toEqual(['Errors', 'Throttles']);
+    }
+  });
+
+  it('keeps the API, every route, and one integration and one invoke permission per function in the portal stack (ADR 0005)', () => {
+    const outer = stackAt('Portal');
+    expect(ofType(outer, 'AWS::ApiGatewayV2::Api')).toHaveLength(1);
+    expect(ofType(outer, 'AWS::ApiGatewayV2::Route')).toHaveLength(routes.length);
+    for (const path of ['Portal/FunctionsStack', 'Portal/JobsStack']) {
+      for (const type of ['AWS::ApiGatewayV2::Route', 'AWS::ApiGatewayV2::Integration', 'AWS::Lambda::Permission']) expect(ofType(stackAt(path), type), `${path} ${type}`).toEqual([]);
+    }
+    // Read through the merged template, each integration and permission names one portal function's ARN.
+    const arnOf = (name: string) => ({ 'Fn::GetAtt': [portalFunctions.get(name)?.logicalId, 'Arn'] });
+    const outerIds = new Set(Object.keys(resourcesOf(outer)));
+    const merged = (type: string) => ofType(synth.portalTemplate, type).filter(([id]) => outerIds.has(id));
+    const integrations = merged('AWS::ApiGatewayV2::Integration').map(([, p]) => JSON.stringify(p.IntegrationUri));
+    const permissions = merged('AWS::Lambda::Permission').map(([, p]) => JSON.stringify(p.FunctionName));
+    const expected = [...portalFunctions.keys()].map((name) => JSON.stringify(arnOf(name))).sort();
+    expect(integrations.sort()).toEqual(expected);
+    expect(permissions.sort()).toEqual(expected);
+  });
+});
+
 describe('one Lambda function per entry of FUNCTIONS', () => {
   it('deploys exactly the functions the route table names', () => {
     expect([...portalFunctions.keys()].sort()).toEqual(Object.keys(FUNCTIONS).sort());
@@ -119,7 +172,7 @@ describe('one Lambda function per entry of FUNCTIONS', () => {
       const vars = Object.keys((props.Environment as { Variables: Record<string, unknown> }).Variables).sort();
       const expected = [
         'AUTH_AUDIENCE', 'AUTH_ISSUER', 'AUTH_JWKS_URL', 'LOG_LEVEL', 'NODE_OPTIONS', 'ORIGIN_VERIFY_SECRET_ARN', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME',
-        'PUBLIC_BASE_URL', 'VNPAY_API_URL', 'VNPAY_PAY_URL',
+        'PUBLIC_BASE_URL', 'VNPAY_API_URL', 'VNPAY_PAY_URL', 'AGENCY_CODE',
         ...(readsPortalSecret(name as FunctionName) ? ['PORTAL_SECRET_ARN'] : []),
         ...(declaresDocuments(name as FunctionName) ? ['DOCUMENTS_BUCKET'] : []),
         ...('licenceKey' in FUNCTIONS[name as FunctionName] ? ['LICENCE_SIGNING_KEY_ID'] : []),

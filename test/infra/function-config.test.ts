@@ -24,7 +24,7 @@ import { FUNCTIONS, type FunctionName } from '@portal/shared/routes';
 import { VNPAY_URLS } from '@portal/shared/vnpay/constants';
 import { FUNCTION_TAG, JOB_TAG } from '../../infra/lib/functions';
 import { repoRoot } from '../../infra/lib/paths';
-import { DEFAULT_PUBLIC_BASE_URL, HIS_CALLBACK_URLS_MAX_BYTES } from '../../infra/lib/settings';
+import { DEFAULT_AGENCY_CODE, DEFAULT_PUBLIC_BASE_URL, HIS_CALLBACK_URLS_MAX_BYTES } from '../../infra/lib/settings';
 import { ofType, resourcesOf, synthPortal, type Synthesised } from './synth';
 
 const CONFIG_MODULE = path.join(repoRoot, 'functions', 'src', 'platform', 'config.ts');
@@ -202,25 +202,28 @@ describe('every environment fits in Lambda\'s 4 KB, with the largest hisCallback
 });
 
 describe('deployment settings from CDK context (infra/lib/settings.ts)', () => {
-  const settingsOf = (env: Env | undefined) => ({ base: env?.PUBLIC_BASE_URL, pay: env?.VNPAY_PAY_URL, api: env?.VNPAY_API_URL });
+  const settingsOf = (env: Env | undefined) => ({ base: env?.PUBLIC_BASE_URL, pay: env?.VNPAY_PAY_URL, api: env?.VNPAY_API_URL, agency: env?.AGENCY_CODE });
 
-  it('defaults to the placeholder domain and the VNPay sandbox', () => {
+  it('defaults to the placeholder domain, the VNPay sandbox and the department\'s agency code', () => {
     for (const [name, env] of environments) {
-      expect(settingsOf(env), name).toEqual({ base: DEFAULT_PUBLIC_BASE_URL, pay: VNPAY_URLS.sandbox.pay, api: VNPAY_URLS.sandbox.api });
+      expect(settingsOf(env), name).toEqual({ base: DEFAULT_PUBLIC_BASE_URL, pay: VNPAY_URLS.sandbox.pay, api: VNPAY_URLS.sandbox.api, agency: DEFAULT_AGENCY_CODE });
     }
   });
 
-  it('takes publicBaseUrl and vnpayEnvironment from context, as `cdk deploy -c key=value` sets them', () => {
-    const synth = synthPortal({ skipBundling: true, context: { publicBaseUrl: 'https://dichvucong.soyte.example.gov.vn/', vnpayEnvironment: 'production' } });
+  it('takes publicBaseUrl, vnpayEnvironment and agencyCode from context, as `cdk deploy -c key=value` sets them', () => {
+    const synth = synthPortal({ skipBundling: true, context: { publicBaseUrl: 'https://dichvucong.soyte.example.gov.vn/', vnpayEnvironment: 'production', agencyCode: '000.00.31.H30' } });
     const envs = functionEnvironments(synth);
     expect(envs.size).toBe(ALL_FUNCTIONS.length);
     for (const [name, env] of envs) {
-      expect(settingsOf(env), name).toEqual({ base: 'https://dichvucong.soyte.example.gov.vn', pay: VNPAY_URLS.production.pay, api: VNPAY_URLS.production.api });
+      expect(settingsOf(env), name).toEqual({ base: 'https://dichvucong.soyte.example.gov.vn', pay: VNPAY_URLS.production.pay, api: VNPAY_URLS.production.api, agency: '000.00.31.H30' });
     }
   });
 
-  it('refuses a VNPay environment it does not know, and a base URL that is not an https origin', () => {
+  it('refuses a VNPay environment it does not know, an agency code that is not one, and a base URL that is not an https origin', () => {
     expect(() => synthPortal({ skipBundling: true, context: { vnpayEnvironment: 'prod' } })).toThrow(/vnpayEnvironment/);
+    for (const agencyCode of ['000.00.31.h29', '000..31', 'H29 ', 'X'.repeat(36)]) {
+      expect(() => synthPortal({ skipBundling: true, context: { agencyCode } }), agencyCode).toThrow(/agencyCode/);
+    }
     for (const publicBaseUrl of ['http://dichvucong.example.vn', 'https://dichvucong.example.vn/portal', 'dichvucong.example.vn', 'https://x.example/?a=1']) {
       expect(() => synthPortal({ skipBundling: true, context: { publicBaseUrl } }), publicBaseUrl).toThrow(/publicBaseUrl/);
     }

@@ -84,6 +84,36 @@ describe('the job table', () => {
   });
 });
 
+describe('the Jobs nested stack (ADR 0017)', () => {
+  const jobsStack = () => {
+    const found = synth.portalStacks.find((s) => s.path === 'Portal/JobsStack');
+    if (!found) throw new Error('No Jobs nested stack');
+    return found;
+  };
+
+  it('holds every job with its role, policies, log group, trigger, dead-letter queue and alarms, and the queues\' key', () => {
+    const inner = resourcesOf(jobsStack().template);
+    const jobTypes = ['AWS::Lambda::EventSourceMapping', 'AWS::Scheduler::Schedule', 'AWS::Lambda::EventInvokeConfig', 'AWS::SQS::Queue', 'AWS::SQS::QueuePolicy'];
+    for (const type of jobTypes) {
+      const everywhere = ofType(synth.portalTemplate, type).map(([id]) => id).sort();
+      expect(everywhere.length, type).toBeGreaterThan(0);
+      expect(everywhere.filter((id) => inner[id]?.Type === type), type).toEqual(everywhere);
+    }
+    for (const job of ALL_JOBS) {
+      const { logicalId, roleId } = jobFunction(job.id);
+      expect(inner[logicalId]?.Type, job.id).toBe('AWS::Lambda::Function');
+      expect(inner[roleId]?.Type, job.id).toBe('AWS::IAM::Role');
+      const alarms = Object.values(inner).filter((r) => r.Type === 'AWS::CloudWatch::Alarm' && JSON.stringify(r.Properties?.Dimensions).includes(`"${logicalId}"`));
+      expect(alarms.length, job.id).toBeGreaterThanOrEqual(2);
+    }
+    for (const [id, q] of ofType(synth.portalTemplate, 'AWS::SQS::Queue')) expect(inner[getAtt(q.KmsMasterKeyId)[0]]?.Type, id).toBe('AWS::KMS::Key');
+  });
+
+  it('gives nothing back to the portal stack: no outputs, so no resource outside depends on a job', () => {
+    expect((jobsStack().template.toJSON() as { Outputs?: object }).Outputs ?? {}).toEqual({});
+  });
+});
+
 describe('one Lambda function per job, built like the HTTP functions', () => {
   it('deploys exactly the jobs of shared/src/jobs.ts, tagged portal:job and not portal:function', () => {
     const jobNames = [...portalFunctions].filter(([, f]) => f.kind === 'job').map(([n]) => n.replace(/^job:/, ''));
