@@ -104,6 +104,21 @@ async function sessionProblem(deps: BookingDeps, hospital: StoredHospital, sessi
   return new AppError('session_full', { extra: { nextSessions: await nextSessionsWithPlaces(deps, hospital, session.specialtyId, session.date, sessionId) } });
 }
 
+/**
+ * Sessions this container has just seen full, for one second: a burst of attempts on a full session
+ * is answered from this hint without a transaction each (the database still decides every booking
+ * that is tried). A place this container returns (cancel, reschedule) clears it at once.
+ */
+const FULL_HINT_MS = 1_000;
+const seenFull = new Map<string, number>();
+const fullKey = (deps: Deps, sessionId: string) => `${deps.tableName}:${sessionId}`;
+const markFull = (deps: Deps, sessionId: string) => {
+  if (seenFull.size > 10_000) seenFull.clear();
+  seenFull.set(fullKey(deps, sessionId), Date.now() + FULL_HINT_MS);
+};
+const knownFull = (deps: Deps, sessionId: string) => (seenFull.get(fullKey(deps, sessionId)) ?? 0) > Date.now();
+const placeReturned = (deps: Deps, sessionId: string) => seenFull.delete(fullKey(deps, sessionId));
+
 const sha256 = (text: string): Buffer => createHash('sha256').update(text).digest();
 /** Guards key patients by a hash of their identifier: the personal ID never appears in a key. */
 export const patientHash = (identifier: string): string => sha256(`patient:${identifier}`).toString('base64url').slice(0, 32);
@@ -143,7 +158,11 @@ export async function bookAppointment(deps: BookingDeps, input: CreateAppointmen
     if (round >= 60) throw new AppError('service_unavailable', { headers: { 'retry-after': '1' } });
     // A hint: a full or closed session answers without a transaction.
     const session = await getSession(deps, input.sessionId, round > 0);
-    if (!session || session.status !== 'open' || session.booked >= session.capacity) throw await sessionProblem(deps, hospital, session, input.sessionId);
+    if (!session || session.status !== 'open' || session.booked >= session.capacity) {
+      if (session) markFull(deps, input.sessionId);
+      throw await sessionProblem(deps, hospital, session, input.sessionId);
+    }
+    if (knownFull(deps, input.sessionId)) throw await sessionProblem(deps, hospital, session, input.sessionId);
     const now = deps.now();
     const held = hospital.feeAtBookingVnd > 0 && paysAtBooking(input.insurance.category);
     const appointment: StoredAppointment = {
@@ -168,7 +187,11 @@ export async function bookAppointment(deps: BookingDeps, input: CreateAppointmen
         if (existing?.userId === userId) return appointmentView(existing, hospital, specialty);
       }
       if (reasons.slice(BOOK_ITEMS.firstGuard, BOOK_ITEMS.firstGuard + appointment.patientHashes.length).includes('ConditionalCheckFailed')) throw new AppError('already_booked');
-      if (failed(BOOK_ITEMS.session)) continue; // full or closed since the hint: the next round's read says which
+      if (failed(BOOK_ITEMS.session)) {
+        // Full or closed since the hint: the next round's read says which.
+        markFull(deps, input.sessionId);
+        continue;
+      }
       if (failed(BOOK_ITEMS.code)) throw new AppError('conflict');
       // Another transaction on the same session at the same moment: wait a little and try again.
       await sleep(Math.min(200, 5 * (round + 1)) + Math.floor(Math.random() * 30));
@@ -258,6 +281,7 @@ export async function cancelMine(deps: BookingDeps, principal: Principal, appoin
     const at = deps.now().toISOString();
     try {
       await cancelAppointment(deps, a, 'patient', at);
+      placeReturned(deps, a.sessionId);
       return viewOf(deps, { ...a, status: 'cancelled', cancelledBy: 'patient', cancelledAt: at, version: a.version + 1 });
     } catch (error) {
       if (!['conflict', 'service_unavailable'].includes(toAppError(error).code) || round >= 20) throw error;
@@ -285,6 +309,7 @@ export async function rescheduleMine(deps: BookingDeps, principal: Principal, ap
     if (!to || to.status !== 'open' || to.booked >= to.capacity) throw await sessionProblem(deps, hospital, to, toSessionId);
     try {
       await moveAppointment(deps, a, to, deps.now().toISOString());
+      placeReturned(deps, a.sessionId);
     } catch (error) {
       if (!isCancelled(error)) throw error;
       const reasons = reasonsOf(error);
