@@ -23,7 +23,7 @@ const isApplicantType = oneOf(['individual', 'organisation'] as const);
 const isServiceLevel = oneOf(['full', 'partial'] as const);
 const isTimeUnit = oneOf(['calendar_days', 'working_days', 'immediate'] as const);
 const isRole = oneOf(['citizen', 'clinic_owner', 'officer', 'hospital_staff', 'admin'] as const);
-const isDuty = oneOf(['scheduler', 'cashier'] as const);
+const isDuty = oneOf(['scheduler', 'cashier', 'reception'] as const);
 const isTimestamp = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
 const isPositiveInt = (v: unknown): v is number => isNonNegativeInt(v) && v > 0;
 const optional = <T>(guard: (v: unknown) => v is T) => (v: unknown): v is T | undefined => v === undefined || guard(v);
