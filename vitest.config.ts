@@ -2,9 +2,16 @@ import { defineConfig } from 'vitest/config';
 import { TEST_ENV } from './test/helpers/events.ts';
 
 /**
- * One Vitest run, four projects. `npm test` runs unit + integration + infra; the browser (e2e)
+ * Five projects. `npm test` runs unit + integration + infra, then the concurrency figures alone; the browser (e2e)
  * and bench suites run as their own scripts. DynamoDB Local starts once per run (global setup).
  */
+const CONCURRENCY_FILES = [
+  'test/integration/booking-capacity.test.ts',
+  'test/integration/booking-idempotency.test.ts',
+  'test/integration/booking-moves.test.ts',
+  'test/integration/dossier-concurrency.test.ts',
+];
+
 export default defineConfig({
   test: {
     projects: [
@@ -13,8 +20,22 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          exclude: CONCURRENCY_FILES,
           globalSetup: ['test/helpers/dynamodb-global-setup.ts'],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // The contention figures (1,000 bookings on 10 places, 100 submissions on one day…) measure
+        // the database's guarantees, so they run one file at a time on a DynamoDB Local nobody else
+        // is loading: `npm test` starts this project in its own run after the others.
+        test: {
+          name: 'concurrency',
+          include: CONCURRENCY_FILES,
+          globalSetup: ['test/helpers/dynamodb-global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 240_000,
           hookTimeout: 60_000,
         },
       },
