@@ -112,13 +112,29 @@ export async function getDossier(deps: Deps, dossierId: string, consistent = tru
   return strip<StoredDossier>(Item);
 }
 
+/** An attachment as its item in the dossier's partition records it (services/attachments.ts owns the rules). */
+export interface StoredAttachment {
+  attachmentId: string;
+  dossierId: string;
+  documentId: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  status: 'pending' | 'uploaded';
+  objectKey: string;
+  createdAt: string;
+  createdBy: string;
+  uploadedAt?: string;
+}
+
 export interface DossierRecord {
   dossier: StoredDossier;
   fee?: StoredDossierFee;
   history: StoredHistory[];
+  attachments: StoredAttachment[];
 }
 
-/** The dossier, its fee and its history: one Query of its partition (attachments are the documents service's). */
+/** The dossier, its fee, its history and its attachments: one Query of its partition. */
 export async function getDossierRecord(deps: Deps, dossierId: string): Promise<DossierRecord | undefined> {
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
@@ -126,8 +142,8 @@ export async function getDossierRecord(deps: Deps, dossierId: string): Promise<D
     const page = await deps.db.send(
       new QueryCommand({
         TableName: deps.tableName,
-        KeyConditionExpression: 'pk = :pk AND sk >= :from',
-        ExpressionAttributeValues: { ':pk': keys.dossierItems(dossierId).pk, ':from': 'DOSSIER' },
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.dossierItems(dossierId).pk },
         ConsistentRead: true,
         ExclusiveStartKey: startKey,
       }),
@@ -141,6 +157,8 @@ export async function getDossierRecord(deps: Deps, dossierId: string): Promise<D
     dossier,
     fee: strip<StoredDossierFee>(items.find((i) => i.sk === 'FEE')),
     history: items.filter((i) => String(i.sk).startsWith('HISTORY#')).map((i) => strip<StoredHistory>(i)!),
+    // ATTACHMENT#<id> items (not the per-document ATTACHMENTS# counters), in attachment id order.
+    attachments: items.filter((i) => String(i.sk).startsWith('ATTACHMENT#')).map((i) => strip<StoredAttachment>(i)!),
   };
 }
 

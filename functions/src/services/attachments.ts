@@ -8,7 +8,7 @@
  * File names are personal data: they live in the attachment item and the views, never in object
  * keys, URLs or logs. Object keys are `dossiers/<dossierId>/<attachmentId>.<ext>`.
  */
-import { QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AttachmentView, CreateAttachment } from '@portal/shared/dossiers/api';
 import { applicantMayEdit } from '@portal/shared/dossiers/lifecycle';
 import { canAccess } from '@portal/shared/policy';
@@ -19,7 +19,9 @@ import { AppError, toAppError } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { documentStore, type DocumentStore, type PresignedRequest } from '../platform/storage';
 import { auditEntry } from '../repositories/audit';
-import { getDossier, type StoredDossier } from '../repositories/dossiers';
+import { getDossier, type StoredAttachment, type StoredDossier } from '../repositories/dossiers';
+
+export type { StoredAttachment };
 
 export interface AttachmentDeps {
   db: DynamoDBDocumentClient;
@@ -42,26 +44,13 @@ export const ATTACHMENTS_PREFIX = 'dossiers/';
 
 const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 
-export interface StoredAttachment {
-  attachmentId: string;
-  dossierId: string;
-  documentId: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  status: 'pending' | 'uploaded';
-  objectKey: string;
-  createdAt: string;
-  createdBy: string;
-  uploadedAt?: string;
-}
 
 export const attachmentObjectKey = (dossierId: string, attachmentId: string, contentType: string): string =>
   `${ATTACHMENTS_PREFIX}${dossierId}/${attachmentId}.${EXTENSIONS[contentType] ?? 'bin'}`;
 
 const store = (deps: AttachmentDeps): DocumentStore => deps.documents ?? documentStore();
 
-const toView = (a: StoredAttachment): AttachmentView => ({
+export const attachmentView = (a: StoredAttachment): AttachmentView => ({
   attachmentId: a.attachmentId,
   documentId: a.documentId,
   fileName: a.fileName,
@@ -70,26 +59,6 @@ const toView = (a: StoredAttachment): AttachmentView => ({
   status: a.status,
   ...(a.uploadedAt ? { uploadedAt: a.uploadedAt } : {}),
 });
-
-async function listStored(deps: AttachmentDeps, dossierId: string): Promise<StoredAttachment[]> {
-  const { pk, skPrefix } = keys.dossierAttachments(dossierId);
-  const items: StoredAttachment[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await deps.db.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...((page.Items ?? []) as StoredAttachment[]));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items.sort((a, b) => a.attachmentId.localeCompare(b.attachmentId));
-}
 
 /**
  * A pending attachment whose object is now in storage, with the promised size, becomes `uploaded`
@@ -119,17 +88,17 @@ async function confirm(deps: AttachmentDeps, a: StoredAttachment, now: Date): Pr
   return { ...a, status: 'uploaded', uploadedAt };
 }
 
-/** Document ids with at least one attachment whose object really is in storage (marking those uploaded). Called at submission. */
-export async function uploadedDocumentIds(deps: AttachmentDeps, dossierId: string, now: Date = new Date()): Promise<Set<string>> {
-  const confirmed = await Promise.all((await listStored(deps, dossierId)).map((a) => confirm(deps, a, now)));
-  return new Set(confirmed.filter((a) => a.status === 'uploaded').map((a) => a.documentId));
+/**
+ * The dossier's attachments as they stand in storage: pending ones whose object has arrived become
+ * `uploaded` (the dossier read already holds the items, so this costs a HEAD per pending file only).
+ */
+export async function confirmAttachments(deps: AttachmentDeps, stored: readonly StoredAttachment[], now: Date): Promise<StoredAttachment[]> {
+  return Promise.all(stored.map((a) => confirm(deps, a, now)));
 }
 
-/** The dossier's attachments as its pages show them (pending ones checked against storage first). */
-export async function listAttachmentViews(deps: AttachmentDeps, dossierId: string, now: Date = new Date()): Promise<AttachmentView[]> {
-  const confirmed = await Promise.all((await listStored(deps, dossierId)).map((a) => confirm(deps, a, now)));
-  return confirmed.map(toView);
-}
+/** Document ids with at least one attachment really in storage (what submission checks). */
+export const uploadedDocumentIds = (confirmed: readonly StoredAttachment[]): Set<string> =>
+  new Set(confirmed.filter((a) => a.status === 'uploaded').map((a) => a.documentId));
 
 /** The dossier if the caller may see it: another applicant's is 404, another unit's officer 403 (as the dossier routes answer). */
 async function readableDossier(deps: AttachmentDeps, dossierId: string, principal: Principal): Promise<StoredDossier> {
@@ -221,13 +190,13 @@ export async function createAttachment(deps: AttachmentDeps, dossierId: string, 
     throw error;
   }
   const upload = await store(deps).presignUpload(attachment.objectKey, { contentType: attachment.contentType, sizeBytes: attachment.sizeBytes }, caller.now);
-  return { attachment: toView(attachment), upload };
+  return { attachment: attachmentView(attachment), upload };
 }
 
 async function getStored(deps: AttachmentDeps, dossierId: string, attachmentId: string): Promise<StoredAttachment> {
-  const found = (await listStored(deps, dossierId)).find((a) => a.attachmentId === attachmentId);
-  if (!found) throw new AppError('not_found');
-  return found;
+  const { Item } = await deps.db.send(new GetCommand({ TableName: deps.tableName, Key: keys.dossierAttachment(dossierId, attachmentId), ConsistentRead: true }));
+  if (!Item) throw new AppError('not_found');
+  return Item as StoredAttachment;
 }
 
 /** A presigned GET for the applicant or officers of the unit (staff downloads are audited). 404 until the file is in storage. */

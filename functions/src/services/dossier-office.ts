@@ -8,11 +8,10 @@ import type { ActionInput, DossierState } from '@portal/shared/dossiers/lifecycl
 import { AppError, toAppError } from '../platform/errors';
 import { auditEntry } from '../repositories/audit';
 import { getDossier, getDossierRecord, getUnitMember, listUnitMembers, listUnitQueue, transact, type Deps, type StoredDossier } from '../repositories/dossiers';
-import { listAttachmentViews } from './attachments';
 import { workCalendar } from './calendar';
 import { applyTransition } from './dossier-transitions';
-import { toSummary, toView, viewerOf } from './dossier-views';
-import { withCurrent, type Caller } from './dossiers';
+import { toSummary, viewerOf } from './dossier-views';
+import { recordView, withCurrent, type Caller } from './dossiers';
 
 function unitOf(caller: Caller): string {
   const unitId = caller.principal.unitId;
@@ -75,7 +74,7 @@ export async function actOnDossier(deps: Deps, dossierId: string, body: DossierA
   const { input, patch } = await inputOf(deps, before, body, caller);
   try {
     const { next, entry } = await applyTransition(deps, before, { action: body.action, input, patch }, acting(caller));
-    return toView({ ...record, dossier: next, history: [...record.history, entry] }, await listAttachmentViews(deps, dossierId), 'officer', caller.now, await workCalendar(deps));
+    return await recordView(deps, { ...record, dossier: next, history: [...record.history, entry] }, 'officer', caller.now);
   } catch (error) {
     return withCurrent(deps, dossierId, caller.principal, caller.now, error);
   }

@@ -20,10 +20,10 @@ import { newId } from '../platform/ids';
 import type { Lang } from '../platform/http';
 import { auditEntry } from '../repositories/audit';
 import {
-  codeGuardItem, getDossierRecord, insertDraft, listOwnerDossiers, nextCodeSequence, putNew, saveDraftData, transact, type Deps, type StoredDossier,
+  codeGuardItem, getDossierRecord, insertDraft, type DossierRecord, listOwnerDossiers, nextCodeSequence, putNew, saveDraftData, transact, type Deps, type StoredDossier,
 } from '../repositories/dossiers';
 import type { TransactItem } from '../repositories/payments';
-import { listAttachmentViews, uploadedDocumentIds } from './attachments';
+import { attachmentView, confirmAttachments, uploadedDocumentIds, type StoredAttachment } from './attachments';
 import { workCalendar } from './calendar';
 import { applyTransition, procedureOf } from './dossier-transitions';
 import { trackingChecks } from './dossier-contact';
@@ -81,11 +81,20 @@ async function readOwn(deps: Deps, dossierId: string, principal: Principal) {
   return { record, viewer };
 }
 
+/**
+ * The view of a dossier read with its attachments (one Query): pending uploads are confirmed against
+ * storage unless the caller already did (`confirmed`).
+ */
+export async function recordView(deps: Deps, record: DossierRecord, viewer: ReturnType<typeof viewerOf>, now: Date, confirmed?: StoredAttachment[]): Promise<DossierView> {
+  const attachments = confirmed ?? (await confirmAttachments(deps, record.attachments, now));
+  return toView(record, attachments.map(attachmentView), viewer, now, await workCalendar(deps));
+}
+
 /** The fresh view after someone else's change, for the 409 body. */
 export async function currentView(deps: Deps, dossierId: string, principal: Principal, now: Date): Promise<DossierView | undefined> {
   const record = await getDossierRecord(deps, dossierId);
   if (!record) return undefined;
-  return toView(record, await listAttachmentViews(deps, dossierId), viewerOf(principal, record.dossier), now, await workCalendar(deps));
+  return recordView(deps, record, viewerOf(principal, record.dossier), now);
 }
 
 /** Maps a lost race (or a refusal) to its problem with the dossier as it is now. */
@@ -103,7 +112,7 @@ export async function dossierView(deps: Deps, dossierId: string, caller: Caller)
     // Every staff read of a dossier lands in the audit log.
     await transact(deps, [auditEntry(deps.tableName, caller, 'dossier.read', { type: 'dossier', id: dossierId })]);
   }
-  return toView(record, await listAttachmentViews(deps, dossierId), viewer, caller.now, await workCalendar(deps));
+  return recordView(deps, record, viewer, caller.now);
 }
 
 export async function createDossier(deps: Deps, body: CreateDossier, caller: Caller): Promise<DossierView> {
@@ -128,7 +137,7 @@ export async function createDossier(deps: Deps, body: CreateDossier, caller: Cal
     version: 1,
   };
   await insertDraft(deps, dossier, { at, action: 'create', to: 'draft', actor: 'applicant', by: { userId: principal.userId, name: principal.name } });
-  return toView({ dossier, history: [] }, [], 'applicant', caller.now, await workCalendar(deps));
+  return recordView(deps, { dossier, history: [], attachments: [] }, 'applicant', caller.now);
 }
 
 export async function myDossiers(deps: Deps, caller: Caller): Promise<{ items: DossierSummary[] }> {
@@ -149,7 +158,7 @@ export async function updateDossier(deps: Deps, dossierId: string, body: PatchDo
   if (!checked.ok) throw validationError(checked.issues, caller.lang);
   try {
     const next = await saveDraftData(deps, before, { data: checked.data, applicantName: applicantNameOf(checked.data, before.ownerName) }, caller.now.toISOString());
-    return toView({ ...record, dossier: next }, await listAttachmentViews(deps, dossierId), 'applicant', caller.now, await workCalendar(deps));
+    return await recordView(deps, { ...record, dossier: next }, 'applicant', caller.now);
   } catch (error) {
     return withCurrent(deps, dossierId, caller.principal, caller.now, error);
   }
@@ -173,7 +182,8 @@ export async function submitDossier(deps: DossierDeps, dossierId: string, versio
   if (!procedure) throw new AppError('not_found');
 
   const checked = validateDossierData(procedure.form, before.data, 'submit');
-  const uploaded = await uploadedDocumentIds(deps, dossierId);
+  const confirmed = await confirmAttachments(deps, record.attachments, caller.now);
+  const uploaded = uploadedDocumentIds(confirmed);
   const errors: FieldError[] = checked.ok ? [] : checked.issues.map((i) => FIELD(i, caller.lang));
   const data = checked.ok ? checked.data : before.data;
   for (const doc of procedure.documents) {
@@ -210,7 +220,7 @@ export async function submitDossier(deps: DossierDeps, dossierId: string, versio
   }
   try {
     const { next, entry } = await applyTransition(deps, before, { action: 'submit', patch, extraItems }, { actor: 'applicant', by: { userId: caller.principal.userId, name: caller.principal.name }, now: caller.now });
-    return toView({ ...record, dossier: next, history: [...record.history, entry] }, await listAttachmentViews(deps, dossierId), 'applicant', caller.now, await workCalendar(deps));
+    return await recordView(deps, { ...record, dossier: next, history: [...record.history, entry] }, 'applicant', caller.now, confirmed);
   } catch (error) {
     // A failed submission leaves a gap in the day's sequence, never a duplicate code (ADR 0014).
     return withCurrent(deps, dossierId, caller.principal, caller.now, error);
@@ -224,7 +234,7 @@ export async function withdrawDossier(deps: Deps, dossierId: string, body: { ver
   if (before.version !== body.version) return withCurrent(deps, dossierId, caller.principal, caller.now, new AppError('conflict'));
   try {
     const { next, entry } = await applyTransition(deps, before, { action: 'withdraw', input: body.reason ? { reason: body.reason } : {} }, { actor: 'applicant', by: { userId: caller.principal.userId, name: caller.principal.name }, now: caller.now });
-    return toView({ ...record, dossier: next, history: [...record.history, entry] }, await listAttachmentViews(deps, dossierId), 'applicant', caller.now, await workCalendar(deps));
+    return await recordView(deps, { ...record, dossier: next, history: [...record.history, entry] }, 'applicant', caller.now);
   } catch (error) {
     return withCurrent(deps, dossierId, caller.principal, caller.now, error);
   }
