@@ -12,107 +12,25 @@
 import type { DossierView } from '@portal/shared/dossiers/api';
 import type { Problem } from '@portal/shared/errors';
 import type { Procedure } from '@portal/shared/procedures/catalogue';
-import { feeFor } from '@portal/shared/procedures/fees';
 import { validateDossierData, type FormIssue } from '@portal/shared/procedures/form-rules';
 import { ApiError } from './api';
+import { listMissingDocuments, renderAcknowledgement, renderReview } from './apply-review';
+import { APPLY_TEXT } from './apply-texts';
 import { signInHref } from './auth';
 import { updateAuthLink } from './auth-link';
 import { SIGN_IN_URL } from './config';
+import { el, required as requiredIn } from './dom';
 import { renderDocuments, type DocumentsPanel } from './dossier-documents';
 import { renderStep, readStep, showIssues } from './dossier-form';
-import { documentRequired, isDossierId, missingItems, stateLabel, stepOfField, vietnamDateTime, vietnamDay, type MissingItem } from './dossier-format';
+import { isDossierId, missingItems, stepOfField, type MissingItem } from './dossier-format';
 import { createDossier, getApplyProcedure, getDossier, payDossierFee, saveDossier, submitDossier } from './dossiers-api';
-import { formatFee, formatTimeLimit, procedureName } from './format';
+import { procedureName } from './format';
 import { pagePath, type Lang } from './i18n';
 import { carryToCounterpart } from './lang-switch';
-import { formDataSections } from './officer-form-view';
 import { clearToken, getToken } from './session';
 
-const TEXT = {
-  vi: {
-    stepOf: (n: number, total: number, title: string) => `Bước ${n}/${total}: ${title}`,
-    documents: 'Giấy tờ kèm theo',
-    review: 'Kiểm tra và nộp',
-    saved: 'Đã lưu bản nháp.',
-    resumed: 'Đã mở bản nháp hồ sơ của bạn.',
-    noProcedure: { title: 'Chưa chọn thủ tục', text: 'Hãy chọn thủ tục cần nộp trong danh mục thủ tục hành chính.' },
-    notFound: { title: 'Không tìm thấy hồ sơ hoặc thủ tục', text: 'Hồ sơ không tồn tại hoặc không thuộc tài khoản của bạn, hoặc thủ tục không có trong danh mục.' },
-    unavailable: { title: 'Thủ tục tạm ngừng tiếp nhận trực tuyến', text: 'Thủ tục này đang tạm ngừng nhận hồ sơ trực tuyến. Vui lòng nộp tại Bộ phận Một cửa của Sở Y tế hoặc quay lại sau.' },
-    loadFailed: 'Không tải được trang nộp hồ sơ',
-    expired: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; bản nháp đã lưu vẫn còn.',
-    conflict: 'Hồ sơ vừa được cập nhật trên một thiết bị khác. Trang đã tải lại dữ liệu mới nhất; vui lòng kiểm tra và tiếp tục.',
-    notDraft: 'Hồ sơ này đã được nộp. Xem tình trạng hồ sơ tại trang chi tiết.',
-    busy: 'Vui lòng chờ tệp đang tải lên xong.',
-    missingDocsTitle: 'Còn thiếu giấy tờ bắt buộc',
-    missingDoc: (name: string) => `Chưa có tệp: ${name}`,
-    submitErrorsTitle: 'Hồ sơ chưa đầy đủ',
-    edit: 'Sửa',
-    editStep: (title: string) => `Sửa ${title.toLowerCase()}`,
-    empty: '(để trống)',
-    noFile: 'Chưa có tệp',
-    feeDue: { submission: 'nộp khi nộp hồ sơ, trước khi hồ sơ được tiếp nhận', before_result: 'nộp trước khi nhận kết quả' },
-    feeUnconfirmed: 'Mức phí đang được cập nhật; cơ quan sẽ thông báo nếu có thay đổi.',
-    timeNote: 'kể từ ngày nhận đủ hồ sơ hợp lệ',
-    doneTitle: 'Đã nộp hồ sơ',
-    resubmittedTitle: 'Đã nộp bổ sung hồ sơ',
-    supplementMode: 'Bạn đang bổ sung hồ sơ theo yêu cầu của cơ quan. Hồ sơ giữ nguyên mã hồ sơ.',
-    doneText: (code: string) => `Hồ sơ của bạn đã được gửi đến Sở Y tế với mã hồ sơ ${code}. Thông báo cũng được gửi qua thư điện tử/tin nhắn.`,
-    doneFee: (amount: string) => `Hồ sơ sẽ được tiếp nhận sau khi bạn nộp lệ phí ${amount}.`,
-    dueAfterFee: 'Ngày hẹn trả kết quả được tính khi hồ sơ được tiếp nhận sau khi nộp phí.',
-    feePaid: 'đã nộp',
-    feeUnpaid: 'chưa nộp',
-    feeNone: 'Không thu phí',
-    fallback: 'Đã có lỗi xảy ra. Vui lòng thử lại.',
-  },
-  en: {
-    stepOf: (n: number, total: number, title: string) => `Step ${n} of ${total}: ${title}`,
-    documents: 'Documents',
-    review: 'Check and submit',
-    saved: 'Draft saved.',
-    resumed: 'Your draft application is open.',
-    noProcedure: { title: 'No procedure chosen', text: 'Choose the procedure to apply for in the list of administrative procedures.' },
-    notFound: { title: 'Application or procedure not found', text: 'The application does not exist or is not yours, or the procedure is not in the catalogue.' },
-    unavailable: { title: 'Online applications are suspended', text: 'This procedure is not taking online applications for now. Please apply at the Department of Health’s one-stop desk or come back later.' },
-    loadFailed: 'The application page could not be loaded',
-    expired: 'Your session has expired. Please sign in again; your saved draft is kept.',
-    conflict: 'The application was just updated on another device. The page has reloaded the latest data; please check it and continue.',
-    notDraft: 'This application has been submitted. See its status on the application page.',
-    busy: 'Please wait until the file being uploaded has finished.',
-    missingDocsTitle: 'Required documents are missing',
-    missingDoc: (name: string) => `No file yet: ${name}`,
-    submitErrorsTitle: 'The application is incomplete',
-    edit: 'Change',
-    editStep: (title: string) => `Change ${title.toLowerCase()}`,
-    empty: '(left empty)',
-    noFile: 'No file',
-    feeDue: { submission: 'paid with the application, before it is received', before_result: 'paid before the result is handed over' },
-    feeUnconfirmed: 'The fee is being updated; the department will tell you of any change.',
-    timeNote: 'from the day a complete, valid application is received',
-    doneTitle: 'Application submitted',
-    resubmittedTitle: 'Supplement submitted',
-    supplementMode: 'You are supplementing the application as the department asked. It keeps its dossier code.',
-    doneText: (code: string) => `Your application has been sent to the Department of Health with dossier code ${code}. A notification is also sent by e-mail/SMS.`,
-    doneFee: (amount: string) => `The application will be received once you pay the fee of ${amount}.`,
-    dueAfterFee: 'The result due date is set when the application is received after the fee is paid.',
-    feePaid: 'paid',
-    feeUnpaid: 'not paid',
-    feeNone: 'No fee',
-    fallback: 'Something went wrong. Please try again.',
-  },
-} as const;
 
-function required<T extends Element>(root: ParentNode, selector: string): T {
-  const element = root.querySelector<T>(selector);
-  if (!element) throw new Error(`apply: missing ${selector}`);
-  return element;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+const required = <T extends Element>(root: ParentNode, selector: string): T => requiredIn<T>(root, selector, 'apply');
 
 /** A 422's field errors as form issues (the API's message is already in the page language). */
 function issuesFrom(items: readonly MissingItem[]): FormIssue[] {
@@ -121,7 +39,7 @@ function issuesFrom(items: readonly MissingItem[]): FormIssue[] {
 
 export function initApply(root: HTMLElement): void {
   const lang: Lang = root.dataset.lang === 'en' ? 'en' : 'vi';
-  const t = TEXT[lang];
+  const t = APPLY_TEXT[lang];
   const params = new URLSearchParams(location.search);
   const code = params.get(lang === 'vi' ? 'thu-tuc' : 'procedure') ?? params.get('thu-tuc') ?? params.get('procedure');
   const resumeId = params.get(lang === 'vi' ? 'ho-so' : 'dossier') ?? params.get('ho-so') ?? params.get('dossier');
@@ -307,7 +225,7 @@ export function initApply(root: HTMLElement): void {
       // The list of missing documents follows the uploads once it is shown.
       if (documentsErrors.hidden || !documents) return;
       const missing = documents.missing().map((d) => d.id);
-      if (missing.length) missingDocuments(missing, documentsErrors, t.missingDocsTitle, '[data-documents-errors-title]', '[data-documents-errors-list]');
+      if (missing.length) missingDocuments(missing);
       else documentsErrors.hidden = true;
     };
     if (!documents) documents = renderDocuments(host, procedure, dossier!, { lang, token: token!, announce: say, onChange });
@@ -315,22 +233,8 @@ export function initApply(root: HTMLElement): void {
     required<HTMLElement>(documentsStep, '#documents-title').focus();
   }
 
-  function missingDocuments(ids: readonly string[], summary: HTMLElement, titleText: string, titleSelector: string, listSelector: string): void {
-    required<HTMLElement>(summary, titleSelector).textContent = titleText;
-    required<HTMLElement>(summary, listSelector).replaceChildren(
-      ...ids.map((id) => {
-        const doc = procedure.documents.find((d) => d.id === id);
-        const li = el('li');
-        const a = el('a', { href: `#doc-${id}` }, t.missingDoc(doc ? (lang === 'vi' ? doc.nameVi : doc.nameEn) : id));
-        a.addEventListener('click', (e) => {
-          e.preventDefault();
-          documents?.focusDocument(id);
-        });
-        li.append(a);
-        return li;
-      }),
-    );
-    summary.hidden = false;
+  function missingDocuments(ids: readonly string[]): void {
+    listMissingDocuments(documentsErrors, ids, procedure, lang, (id) => documents?.focusDocument(id));
   }
 
   required<HTMLButtonElement>(documentsStep, '[data-documents-next]').addEventListener('click', () => {
@@ -338,7 +242,7 @@ export function initApply(root: HTMLElement): void {
     if (documents.busy()) return say(t.busy);
     const missing = documents.missing().map((d) => d.id);
     if (missing.length) {
-      missingDocuments(missing, documentsErrors, t.missingDocsTitle, '[data-documents-errors-title]', '[data-documents-errors-list]');
+      missingDocuments(missing);
       documents.showMissing(missing);
       documentsErrors.focus();
       return;
@@ -353,53 +257,8 @@ export function initApply(root: HTMLElement): void {
 
   function showReview(): void {
     submitErrors.hidden = true;
-    const review = required<HTMLElement>(reviewStep, '[data-review]');
-    const sections = formDataSections(procedure.form, data, lang);
-    review.replaceChildren(
-      ...sections.flatMap((section) => {
-        const stepIndex = steps().findIndex((s) => (lang === 'vi' ? s.titleVi : s.titleEn) === section.title);
-        const head = el('div', { class: 'review-step' });
-        head.append(el('h3', {}, section.title));
-        if (stepIndex >= 0) {
-          const edit = el('button', { type: 'button', class: 'link-button', 'aria-label': t.editStep(section.title) }, t.edit);
-          edit.addEventListener('click', () => go(stepIndex));
-          head.append(edit);
-        }
-        const dl = el('dl', { class: 'summary-list' });
-        for (const row of section.rows) {
-          const div = el('div', { class: 'summary-row' });
-          div.append(el('dt', {}, row.label));
-          const dd = el('dd', { class: 'review-value' });
-          if (row.items) {
-            const ol = el('ol', { class: 'review-group' });
-            for (const item of row.items) {
-              const li = el('li');
-              li.append(el('strong', {}, item.title), el('br'), item.rows.map((r) => `${r.label}: ${r.value || t.empty}`).join('\n'));
-              ol.append(li);
-            }
-            dd.append(ol);
-          } else dd.textContent = row.value || t.empty;
-          div.append(dd);
-          dl.append(div);
-        }
-        return [head, dl];
-      }),
-    );
     const attachments = documents?.attachments() ?? dossier?.attachments ?? [];
-    required<HTMLElement>(reviewStep, '[data-review-documents]').replaceChildren(
-      ...procedure.documents
-        .filter((d) => documentRequired(d, data) || attachments.some((a) => a.documentId === d.id))
-        .map((d) => {
-          const files = attachments.filter((a) => a.documentId === d.id).map((a) => a.fileName);
-          return el('li', {}, `${lang === 'vi' ? d.nameVi : d.nameEn}: ${files.length ? files.join(', ') : t.noFile}`);
-        }),
-    );
-    const quote = feeFor(procedure, data, new Date());
-    required<HTMLElement>(reviewStep, '[data-review-fee]').textContent =
-      quote.amountVnd > 0 ? `${formatFee(quote.amountVnd, lang)} (${t.feeDue[procedure.fee.due]})${procedure.fee.confirmed ? '' : `. ${t.feeUnconfirmed}`}` : formatFee(0, lang);
-    required<HTMLElement>(reviewStep, '[data-review-time]').textContent =
-      `${formatTimeLimit(procedure.timeLimit, lang)}${procedure.timeLimit.unit === 'immediate' ? '' : ` (${t.timeNote})`}`;
-    required<HTMLElement>(reviewStep, '#review-title').focus();
+    renderReview(reviewStep, { procedure, data, attachments, lang, onEdit: (stepIndex) => go(stepIndex) });
   }
 
   function showSubmitProblems(problem: Problem | undefined, fallback: string): void {
@@ -474,30 +333,7 @@ export function initApply(root: HTMLElement): void {
     dossier = submitted;
     wizard.hidden = true;
     nameLine.hidden = true;
-    const slot = (name: string, text: string) => {
-      required<HTMLElement>(done, `[data-slot="${name}"]`).textContent = text;
-    };
-    const feeDue = submitted.fee.status === 'unpaid' && submitted.fee.amountVnd > 0;
-    required<HTMLElement>(done, '[data-done-title]').textContent = submitted.state === 'resubmitted' ? t.resubmittedTitle : t.doneTitle;
-    required<HTMLElement>(done, '[data-done-text]').textContent = [t.doneText(submitted.code ?? ''), feeDue && submitted.fee.due === 'submission' ? t.doneFee(formatFee(submitted.fee.amountVnd, lang)) : '']
-      .filter(Boolean)
-      .join(' ');
-    slot('code', submitted.code ?? '');
-    slot('procedure', procedureName(procedure, lang));
-    slot('applicant', submitted.applicantName);
-    slot('submittedAt', submitted.submittedAt ? vietnamDateTime(submitted.submittedAt) : '');
-    required<HTMLElement>(done, '[data-slot="documents"]').replaceChildren(
-      ...procedure.documents
-        .map((d) => ({ d, n: submitted.attachments.filter((a) => a.documentId === d.id).length }))
-        .filter((x) => x.n > 0)
-        .map((x) => el('li', {}, `${lang === 'vi' ? x.d.nameVi : x.d.nameEn} (${x.n})`)),
-    );
-    slot('fee', submitted.fee.amountVnd > 0 ? `${formatFee(submitted.fee.amountVnd, lang)} — ${submitted.fee.status === 'paid' ? t.feePaid : t.feeUnpaid}` : t.feeNone);
-    slot('dueDate', submitted.dueDate ? vietnamDay(submitted.dueDate) : t.dueAfterFee);
-    slot('state', stateLabel(submitted.state, lang));
-    required<HTMLAnchorElement>(done, '[data-detail-link]').href = `${pagePath('dossierDetail', lang)}#${submitted.dossierId}`;
-    const pay = required<HTMLButtonElement>(done, '[data-pay]');
-    pay.hidden = !feeDue;
+    renderAcknowledgement(done, submitted, procedure, lang);
     done.hidden = false;
     say('');
     required<HTMLElement>(done, '[data-done-panel]').focus();
