@@ -5,12 +5,9 @@
  */
 import type { Principal } from '@portal/shared/roles';
 import { unitName } from '@portal/shared/units';
-import { ApiError, getMe } from './api';
-import { updateAuthLink } from './auth-link';
 import type { Lang } from './i18n';
-import { clearToken, getToken } from './session';
 import { departmentAccess, type DepartmentNeed } from './staff-access';
-import { errorText, required } from './staff-page';
+import { runStaffGate } from './staff-page';
 
 const TEXT = {
   vi: {
@@ -59,43 +56,13 @@ export interface DepartmentSession {
 /** Shows `content` to the right people and returns their session; otherwise explains and returns null. */
 export async function initDepartmentGate(gate: HTMLElement, content: HTMLElement, lang: Lang, need: DepartmentNeed): Promise<DepartmentSession | null> {
   const t = TEXT[lang];
-  const status = required<HTMLElement>(gate, '[data-gate-status]');
-  const denied = required<HTMLElement>(gate, '[data-gate-denied]');
-  const title = required<HTMLElement>(denied, '[data-gate-title]');
-  const message = required<HTMLElement>(denied, '[data-gate-message]');
-  const signIn = required<HTMLAnchorElement>(denied, '[data-gate-sign-in]');
-  const who = required<HTMLElement>(gate, '[data-gate-who]');
-
-  const deny = (heading: string, text: string, offerSignIn = true) => {
-    content.hidden = true;
-    status.textContent = '';
-    title.textContent = heading;
-    message.textContent = text;
-    signIn.hidden = !offerSignIn;
-    signIn.textContent = t.signIn;
-    denied.hidden = false;
-    return null;
-  };
-
-  const token = getToken();
-  if (!token) return deny(t.signedOutTitle, t.signedOut[need]);
-  let me: Principal;
-  try {
-    me = await getMe(token, { lang });
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) {
-      clearToken();
-      updateAuthLink();
-      return deny(t.signedOutTitle, t.expired);
-    }
-    return deny(t.errorTitle, errorText(error, lang), false);
-  }
-  const access = departmentAccess(me, need);
-  if (!access.ok) return deny(t.deniedTitle, t[access.reason](me.name));
-  status.textContent = '';
-  who.textContent = access.role === 'officer' && access.unitId ? `${me.name} · ${t.officer} · ${unitName(access.unitId, lang)}` : `${me.name} · ${t.admin}`;
-  who.hidden = false;
-  content.hidden = false;
+  const signedIn = await runStaffGate(gate, content, lang, { ...t, signedOut: t.signedOut[need] }, (me) => {
+    const access = departmentAccess(me, need);
+    if (!access.ok) return { ok: false, message: t[access.reason](me.name) };
+    return { ok: true, grant: access, who: access.role === 'officer' && access.unitId ? `${me.name} · ${t.officer} · ${unitName(access.unitId, lang)}` : `${me.name} · ${t.admin}` };
+  });
+  if (!signedIn) return null;
+  const { token, me, grant: access } = signedIn;
   // The staff navigation offers each person the pages they can use: officers the inbox, administrators their page.
   for (const link of document.querySelectorAll<HTMLElement>('[data-nav-admin]')) link.hidden = access.role !== 'admin';
   for (const link of document.querySelectorAll<HTMLElement>('[data-nav-officer]')) link.hidden = access.role !== 'officer';

@@ -54,13 +54,32 @@ export interface StaffSession {
   hospitalId: string;
 }
 
+/** The words of a gate: why someone is turned away, and the sign-in link's label. */
+export interface GateWords {
+  signedOutTitle: string;
+  signedOut: string;
+  expired: string;
+  deniedTitle: string;
+  errorTitle: string;
+  signIn: string;
+}
+
+/** A gate's rule applied to the signed-in person: what they get (and the "who" line), or why not. */
+export type GateVerdict<G> = { ok: true; grant: G; who: string } | { ok: false; message: string };
+
 /**
- * Checks who is signed in. Shows the page (`[data-staff-content]`) for a cashier and returns the
- * session; otherwise explains why not, offers sign-in (the link is rendered with the page's
- * return path) and returns null.
+ * The StaffGate markup (components/StaffGate.astro) at work: checks who is signed in (GET /api/me)
+ * and applies `judge`. Shows the page (`content`) to those it admits and returns their token,
+ * principal and grant; otherwise explains why not, offers sign-in (the link is rendered with the
+ * page's return path) and returns null. The cashier gate below and department-gate.ts use it.
  */
-export async function initStaffGate(gate: HTMLElement, content: HTMLElement, lang: Lang): Promise<StaffSession | null> {
-  const t = GATE_TEXT[lang];
+export async function runStaffGate<G>(
+  gate: HTMLElement,
+  content: HTMLElement,
+  lang: Lang,
+  words: GateWords,
+  judge: (me: Principal) => GateVerdict<G>,
+): Promise<{ token: string; me: Principal; grant: G } | null> {
   const status = required<HTMLElement>(gate, '[data-gate-status]');
   const denied = required<HTMLElement>(gate, '[data-gate-denied]');
   const title = required<HTMLElement>(denied, '[data-gate-title]');
@@ -74,14 +93,14 @@ export async function initStaffGate(gate: HTMLElement, content: HTMLElement, lan
     title.textContent = heading;
     message.textContent = text;
     signIn.hidden = !offerSignIn;
-    signIn.textContent = t.signIn;
+    signIn.textContent = words.signIn;
     // Shown on load, right under the heading: no focus move (nothing was done yet to move it from).
     denied.hidden = false;
     return null;
   };
 
   const token = getToken();
-  if (!token) return deny(t.signedOutTitle, t.signedOut);
+  if (!token) return deny(words.signedOutTitle, words.signedOut);
   let me: Principal;
   try {
     me = await getMe(token, { lang });
@@ -89,17 +108,28 @@ export async function initStaffGate(gate: HTMLElement, content: HTMLElement, lan
     if (error instanceof ApiError && error.status === 401) {
       clearToken();
       updateAuthLink();
-      return deny(t.signedOutTitle, t.expired);
+      return deny(words.signedOutTitle, words.expired);
     }
-    return deny(t.errorTitle, errorText(error, lang), false);
+    return deny(words.errorTitle, errorText(error, lang), false);
   }
-  const access = cashierAccess(me);
-  if (!access.ok) return deny(t.deniedTitle, t[access.reason](me.name));
+  const verdict = judge(me);
+  if (!verdict.ok) return deny(words.deniedTitle, verdict.message);
   status.textContent = '';
-  who.textContent = `${me.name} · ${t.cashier} · ${hospitalName(access.hospitalId)}`;
+  who.textContent = verdict.who;
   who.hidden = false;
   content.hidden = false;
-  return { token, me, hospitalId: access.hospitalId };
+  return { token, me, grant: verdict.grant };
+}
+
+/** The cashier pages' gate: hospital staff with the cashier duty. */
+export async function initStaffGate(gate: HTMLElement, content: HTMLElement, lang: Lang): Promise<StaffSession | null> {
+  const t = GATE_TEXT[lang];
+  const signedIn = await runStaffGate(gate, content, lang, t, (me) => {
+    const access = cashierAccess(me);
+    if (!access.ok) return { ok: false, message: t[access.reason](me.name) };
+    return { ok: true, grant: access.hospitalId, who: `${me.name} · ${t.cashier} · ${hospitalName(access.hospitalId)}` };
+  });
+  return signedIn && { token: signedIn.token, me: signedIn.me, hospitalId: signedIn.grant };
 }
 
 /* ------------------------------------------------------------------------------------------------
