@@ -3,7 +3,7 @@ import { bookingWindow, addDays, DEFAULT_RULES } from '../../shared/src/booking/
 import type { PlannedSession } from '../../shared/src/booking/sessions';
 import { sessionId } from '../../shared/src/booking/sessions';
 import type { Principal } from '../../shared/src/roles';
-import { insertSession } from '../../functions/src/repositories/booking';
+import { insertSession } from '../../functions/src/repositories/booking-schedule';
 import type { BookingDeps } from '../../functions/src/services/booking';
 import type { TestPortal } from './portal';
 

@@ -7,7 +7,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERRORS } from '../../shared/src/errors';
 import { keys } from '../../shared/src/table';
-import { sessionKey } from '../../functions/src/repositories/booking';
+import { sessionKey } from '../../functions/src/repositories/booking-schedule';
 import { AppError } from '../../functions/src/platform/errors';
 import { bookAppointment } from '../../functions/src/services/booking';
 import { citizen, depsOf, makeSession, patient } from '../helpers/booking';

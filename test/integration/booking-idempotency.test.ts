@@ -5,7 +5,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/src/table';
-import { sessionKey } from '../../functions/src/repositories/booking';
+import { sessionKey } from '../../functions/src/repositories/booking-schedule';
 import { bookHttp, bookingBody, makeSession } from '../helpers/booking';
 import { startTestPortal, type TestPortal } from '../helpers/portal';
 

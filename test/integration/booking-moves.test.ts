@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OCCUPYING, type AppointmentView } from '../../shared/src/booking/api';
 import { keys } from '../../shared/src/table';
 import { AppError } from '../../functions/src/platform/errors';
-import { sessionKey } from '../../functions/src/repositories/booking';
+import { sessionKey } from '../../functions/src/repositories/booking-schedule';
 import { bookAppointment, cancelMine, rescheduleMine } from '../../functions/src/services/booking';
 import { citizen, depsOf, makeSession, patient } from '../helpers/booking';
 import { startTestPortal, type TestPortal } from '../helpers/portal';

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, vietnamToday } from '../../shared/src/booking/dates';
 import { keys } from '../../shared/src/table';
-import { sessionKey } from '../../functions/src/repositories/booking';
+import { sessionKey } from '../../functions/src/repositories/booking-schedule';
 import { AppError } from '../../functions/src/platform/errors';
 import { bookAppointment, cancelMine } from '../../functions/src/services/booking';
 import { bookHttp, bookingBody, citizen, depsOf, json, makeSession, patient } from '../helpers/booking';

@@ -10,7 +10,8 @@ import type { PatientProfile } from '@portal/shared/booking/patients';
 import { planSessions } from '@portal/shared/booking/sessions';
 import { hospitals } from '@portal/shared/hospitals';
 import { keys } from '@portal/shared/table';
-import { insertProfile, sessionItem } from '../repositories/booking';
+import { insertProfile } from '../repositories/appointments';
+import { sessionItem } from '../repositories/booking-schedule';
 
 const demoProfileId = (n: number): string => `01JDEMP${String(n).padStart(19, '0')}`;
 

@@ -11,9 +11,10 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { toAppError } from '../platform/errors';
 import { logger } from '../platform/logger';
 import {
-  appointmentsOfSession, cancelAppointment, closeAttendance, deleteHoldMarker, expiredHolds, getAppointment, markNoShow, putReminder, releaseHold, sessionsOfDay,
-  type Deps, type StoredAppointment,
-} from '../repositories/booking';
+  appointmentsOfSession, cancelAppointment, deleteHoldMarker, expiredHolds, getAppointment, markNoShow, putReminder, releaseHold, type Deps,
+  type StoredAppointment,
+} from '../repositories/appointments';
+import { closeAttendance, sessionsOfDay } from '../repositories/booking-schedule';
 import { hospitalOf, specialtyOf } from './booking';
 
 export interface HoldSweepReport { examined: number; released: number; waitingForPayment: number }

@@ -6,7 +6,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { PayableRef } from '@portal/shared/payments/payments';
 import { keys } from '@portal/shared/table';
-import { confirmHeldItems, getAppointment, paidAfterReleaseItems, type Deps } from '../repositories/booking';
+import { confirmHeldItems, getAppointment, paidAfterReleaseItems, type Deps } from '../repositories/appointments';
 import type { PayableState } from '../repositories/payments';
 import { hospitalOf } from './booking';
 import type { Payable } from './payments';

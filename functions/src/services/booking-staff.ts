@@ -13,9 +13,11 @@ import { canAccess } from '@portal/shared/policy';
 import { AppError, toAppError } from '../platform/errors';
 import { auditEntry, type AuditContext } from '../repositories/audit';
 import {
-  appointmentIdByCode, appointmentsOfSession, checkInAppointment, getAppointment, getSession, getTemplate, insertSession, listSpecialties, markNoShow, putTemplate,
-  sessionsBetween, updateSession, type Deps, type StoredAppointment, type StoredSession,
-} from '../repositories/booking';
+  appointmentIdByCode, appointmentsOfSession, checkInAppointment, getAppointment, markNoShow, type Deps, type StoredAppointment,
+} from '../repositories/appointments';
+import {
+  getSession, getTemplate, insertSession, listSpecialties, putTemplate, sessionsBetween, updateSession, type StoredSession,
+} from '../repositories/booking-schedule';
 import { sessionView, specialtyOf } from './booking';
 
 function ownHospital(ctx: AuditContext, hospitalId: string): void {

@@ -17,10 +17,12 @@ import type { Principal } from '@portal/shared/roles';
 import { AppError, toAppError } from '../platform/errors';
 import { newId } from '../platform/ids';
 import {
-  BOOK_ITEMS, RESCHEDULE_NEW_SESSION, appointmentsOfUser, cancelAppointment, getAppointment, getHospital, getIdempotency, getProfile, getSession, getSpecialty,
-  insertAppointment, insertProfile, listHospitals, listProfiles, listSpecialties, moveAppointment, nextQueueNumber, sessionsBetween, setQueueNumber,
-  type Deps, type StoredAppointment, type StoredHospital, type StoredSession,
-} from '../repositories/booking';
+  BOOK_ITEMS, RESCHEDULE_NEW_SESSION, appointmentsOfUser, cancelAppointment, getAppointment, getIdempotency, getProfile, insertAppointment, insertProfile,
+  listProfiles, moveAppointment, nextQueueNumber, setQueueNumber, type Deps, type StoredAppointment,
+} from '../repositories/appointments';
+import {
+  getHospital, getSession, getSpecialty, listHospitals, listSpecialties, sessionsBetween, type StoredHospital, type StoredSession,
+} from '../repositories/booking-schedule';
 
 export interface BookingDeps extends Deps {
   now: () => Date;

@@ -1,37 +1,22 @@
 /**
- * Booking items (ADR 0016). The capacity guarantee lives in the database: a booking is one
+ * Appointments (ADR 0016). The capacity guarantee lives in the database: a booking is one
  * TransactWriteItems in which the session counter rises only while below capacity, the booking,
  * its code and idempotency items are new, and a guard item per patient identifier keeps one active
  * booking per patient, specialty and day. Cancel, reschedule, hold release and payment confirmation
  * are transactions too. Queue numbers come from a separate counter item that only ever rises.
+ * Sessions themselves are in booking-schedule.ts; the patient's saved profiles are at the end.
  */
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AppointmentStatus } from '@portal/shared/booking/api';
-import type { HospitalBooking, SpecialtyRecord } from '@portal/shared/booking/catalogue';
 import type { Insurance } from '@portal/shared/booking/insurance';
 import type { Patient, PatientProfile } from '@portal/shared/booking/patients';
-import type { Period, PlannedSession, SessionStatus, WeeklyTemplate } from '@portal/shared/booking/sessions';
-import { parseSessionId } from '@portal/shared/booking/sessions';
+import type { Period } from '@portal/shared/booking/sessions';
 import { keys, type Keys } from '@portal/shared/table';
 import { auditEntry, type AuditContext } from './audit';
-import type { Deps } from './bills';
+import { sessionKey, type StoredSession } from './booking-schedule';
+import { get, outboxPut, queryAll, type Deps, type TransactItem } from './booking-table';
 
 export type { Deps };
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
-
-export interface StoredHospital extends HospitalBooking {
-  name: string;
-  shortName: string;
-}
-
-export interface StoredSession extends PlannedSession {
-  booked: number;
-  status: SessionStatus;
-  closedReason?: string;
-  version: number;
-  /** Set by the no-show job once every unattended booking of the ended session is marked. */
-  attendanceClosed?: boolean;
-}
 
 export interface StoredAppointment {
   appointmentId: string;
@@ -67,120 +52,6 @@ export interface StoredIdempotency {
   fingerprint: string;
 }
 
-const get = async <T>(deps: Deps, key: Keys, consistent = false): Promise<T | undefined> =>
-  (await deps.db.send(new GetCommand({ TableName: deps.tableName, Key: key, ConsistentRead: consistent }))).Item as T | undefined;
-
-async function queryAll<T>(deps: Deps, input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>, cap = 2_000): Promise<T[]> {
-  const items: T[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await deps.db.send(new QueryCommand({ TableName: deps.tableName, ...input, ExclusiveStartKey: startKey }));
-    items.push(...((page.Items ?? []) as T[]));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey && items.length < cap);
-  return items;
-}
-
-// ---- Hospitals, specialties, templates -------------------------------------------------------
-
-export const listHospitals = (deps: Deps) =>
-  queryAll<StoredHospital>(deps, { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': keys.hospitals().pk, ':p': 'HOSPITAL#' } });
-
-export const getHospital = (deps: Deps, hospitalId: string) => get<StoredHospital>(deps, keys.hospital(hospitalId));
-
-export const listSpecialties = (deps: Deps, hospitalId: string) =>
-  queryAll<SpecialtyRecord>(deps, { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': keys.hospitalItems(hospitalId).pk, ':p': 'SPECIALTY#' } });
-
-export const getSpecialty = (deps: Deps, hospitalId: string, specialtyId: string) => get<SpecialtyRecord>(deps, keys.specialty(hospitalId, specialtyId));
-
-export const getTemplate = async (deps: Deps, hospitalId: string, specialtyId: string) =>
-  (await get<{ template: WeeklyTemplate }>(deps, keys.scheduleTemplate(hospitalId, specialtyId)))?.template;
-
-export async function putTemplate(deps: Deps, hospitalId: string, specialtyId: string, template: WeeklyTemplate, ctx: AuditContext): Promise<void> {
-  await deps.db.send(new TransactWriteCommand({
-    TransactItems: [
-      { Put: { TableName: deps.tableName, Item: { ...keys.scheduleTemplate(hospitalId, specialtyId), type: 'scheduleTemplate', hospitalId, specialtyId, template, updatedAt: ctx.now.toISOString(), updatedBy: ctx.principal.userId } } },
-      auditEntry(deps.tableName, ctx, 'schedule.template.put', { type: 'specialty', id: `${hospitalId}.${specialtyId}` }, { entries: template.entries.length }),
-    ],
-  }));
-}
-
-// ---- Sessions --------------------------------------------------------------------------------
-
-export function sessionKey(sessionId: string): Keys {
-  const p = parseSessionId(sessionId);
-  if (!p) throw new Error('Invalid session id');
-  return keys.session(p.hospitalId, p.specialtyId, p.date, p.start.replace(':', ''));
-}
-
-export const getSession = (deps: Deps, sessionId: string, consistent = false) => get<StoredSession>(deps, sessionKey(sessionId), consistent);
-
-/** Sessions of one specialty with dates in [from, to], in date and start order. */
-export const sessionsBetween = (deps: Deps, hospitalId: string, specialtyId: string, from: string, to: string) =>
-  queryAll<StoredSession>(deps, {
-    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-    ExpressionAttributeValues: { ':pk': keys.specialtySessions(hospitalId, specialtyId).pk, ':from': `${from}#`, ':to': `${to}#~` },
-  }, 500);
-
-export const sessionsOfDay = (deps: Deps, date: string) =>
-  queryAll<StoredSession>(deps, { IndexName: 'byWorkQueue', KeyConditionExpression: 'queuePk = :q', ExpressionAttributeValues: { ':q': keys.sessionsOfDayQueue(date).queuePk } });
-
-export function sessionItem(session: PlannedSession): Record<string, unknown> {
-  return {
-    ...sessionKey(session.sessionId), type: 'session', ...session, booked: 0, status: 'open', version: 1,
-    ...keys.sessionsOfDayQueue(session.date), queueSk: `${session.hospitalId}#${session.start}#${session.sessionId}`,
-  };
-}
-
-/** A new session with its audit entry; false when it exists already (generation leaves it alone). */
-export async function insertSession(deps: Deps, session: PlannedSession, ctx: AuditContext | undefined): Promise<boolean> {
-  try {
-    const put = { Put: { TableName: deps.tableName, Item: sessionItem(session), ConditionExpression: 'attribute_not_exists(pk)' } };
-    if (ctx) {
-      await deps.db.send(new TransactWriteCommand({ TransactItems: [put, auditEntry(deps.tableName, ctx, 'session.create', { type: 'session', id: session.sessionId }, { capacity: session.capacity })] }));
-    } else {
-      await deps.db.send(new PutCommand(put.Put));
-    }
-    return true;
-  } catch (error) {
-    const name = (error as { name?: string }).name;
-    if (name === 'ConditionalCheckFailedException') return false;
-    if (name === 'TransactionCanceledException' && (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
-    throw error;
-  }
-}
-
-/** New capacity (never below the places taken) and/or closing, with the scheduler's audit entry and, on closing, the outbox event that cancels and notifies. */
-export async function updateSession(deps: Deps, session: StoredSession, change: { capacity?: number; close?: string }, ctx: AuditContext): Promise<void> {
-  const sets = ['version = version + :one'];
-  const values: Record<string, unknown> = { ':one': 1, ':v': session.version };
-  const conditions = ['version = :v'];
-  if (change.capacity !== undefined) {
-    sets.push('#capacity = :cap');
-    conditions.push('booked <= :cap');
-    values[':cap'] = change.capacity;
-  }
-  if (change.close) {
-    sets.push('#status = :closed', 'closedReason = :reason');
-    conditions.push('#status = :open');
-    Object.assign(values, { ':closed': 'closed', ':open': 'open', ':reason': change.close });
-  }
-  const items: TransactItem[] = [
-    {
-      Update: {
-        TableName: deps.tableName, Key: sessionKey(session.sessionId), UpdateExpression: `SET ${sets.join(', ')}`, ConditionExpression: conditions.join(' AND '),
-        ExpressionAttributeValues: values,
-        ExpressionAttributeNames: { ...(change.capacity !== undefined ? { '#capacity': 'capacity' } : {}), ...(change.close ? { '#status': 'status' } : {}) },
-      },
-    },
-    auditEntry(deps.tableName, ctx, change.close ? 'session.close' : 'session.capacity', { type: 'session', id: session.sessionId }, { capacity: change.capacity, closed: Boolean(change.close) }),
-  ];
-  if (change.close) items.push(outboxPut(deps, `session.closed#${session.sessionId}`, { event: 'session.closed', sessionId: session.sessionId, reason: change.close, createdAt: ctx.now.toISOString() }));
-  await deps.db.send(new TransactWriteCommand({ TransactItems: items }));
-}
-
-// ---- Appointments ----------------------------------------------------------------------------
-
 export const getAppointment = (deps: Deps, appointmentId: string, consistent = false) => get<StoredAppointment>(deps, keys.appointment(appointmentId), consistent);
 export const getIdempotency = (deps: Deps, userId: string, key: string) => get<StoredIdempotency>(deps, keys.appointmentIdempotency(userId, key), true);
 export const appointmentIdByCode = async (deps: Deps, code: string) => (await get<{ appointmentId: string }>(deps, keys.appointmentCode(code)))?.appointmentId;
@@ -190,10 +61,6 @@ export const appointmentsOfUser = (deps: Deps, userId: string) =>
 
 export const appointmentsOfSession = (deps: Deps, sessionId: string) =>
   queryAll<StoredAppointment>(deps, { IndexName: 'byWorkQueue', KeyConditionExpression: 'queuePk = :q', ExpressionAttributeValues: { ':q': keys.sessionAppointmentsQueue(sessionId).queuePk } });
-
-function outboxPut(deps: Deps, eventId: string, item: Record<string, unknown>): TransactItem {
-  return { Put: { TableName: deps.tableName, Item: { ...keys.outbox(eventId), type: 'outbox', ...item }, ConditionExpression: 'attribute_not_exists(pk)' } };
-}
 
 const guardKeys = (a: Pick<StoredAppointment, 'patientHashes' | 'hospitalId' | 'specialtyId' | 'date'>): Keys[] =>
   a.patientHashes.map((hash) => keys.appointmentGuard(hash, a.hospitalId, a.specialtyId, a.date));
@@ -415,9 +282,6 @@ export async function markNoShow(deps: Deps, a: StoredAppointment, at: string, c
   const items = ctx ? [update, auditEntry(deps.tableName, ctx, 'appointment.noShow', { type: 'appointment', id: a.appointmentId }, { sessionId: a.sessionId })] : [update];
   await deps.db.send(new TransactWriteCommand({ TransactItems: items }));
 }
-
-export const closeAttendance = (deps: Deps, sessionId: string) =>
-  deps.db.send(new UpdateCommand({ TableName: deps.tableName, Key: sessionKey(sessionId), UpdateExpression: 'SET attendanceClosed = :t', ExpressionAttributeValues: { ':t': true } }));
 
 /** The reminder of a booking, once per booking and date (the outbox event id says so). */
 export async function putReminder(deps: Deps, a: StoredAppointment, at: string): Promise<boolean> {
