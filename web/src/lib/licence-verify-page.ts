@@ -4,12 +4,13 @@
  * PDF copy the visitor picks, done on the device with WebCrypto (src/lib/licence-check.ts).
  */
 import type { LicenceStatus, PublicLicenceView } from '@portal/shared/dossiers/api';
-import { ApiError } from './api';
+import { required as requiredIn } from './dom';
 import { LICENCE_NUMBER_PATTERN, licenceNumberFrom, vietnamDay } from './dossier-format';
 import { getPublicLicence } from './dossiers-api';
 import type { Lang } from './i18n';
 import { carryToCounterpart } from './lang-switch';
 import { checkLicenceFile } from './licence-check';
+import { verifyPanel } from './verify-panel';
 
 const TEXT = {
   vi: {
@@ -63,19 +64,12 @@ const TEXT = {
 const TONES: Record<LicenceStatus, string> = { valid: 'success', suspended: 'warning', revoked: 'error', expired: 'warning' };
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-function required<T extends Element>(root: ParentNode, selector: string): T {
-  const element = root.querySelector<T>(selector);
-  if (!element) throw new Error(`licence verification: missing ${selector}`);
-  return element;
-}
+const required = <T extends Element>(root: ParentNode, selector: string): T => requiredIn<T>(root, selector, 'licence verification');
 
 export function initLicenceVerify(root: HTMLElement): void {
   const lang: Lang = root.dataset.lang === 'en' ? 'en' : 'vi';
   const t = TEXT[lang];
-  const loading = required<HTMLElement>(root, '[data-loading]');
-  const panel = required<HTMLElement>(root, '[data-panel]');
-  const facts = required<HTMLElement>(panel, '[data-facts]');
-  const errorBox = required<HTMLElement>(root, '[data-error]');
+  const { loading, facts, show, slot, failed } = verifyPanel(root, 'licence verification', { focusOnShow: false });
   const fileCheck = required<HTMLElement>(root, '[data-file-check]');
   const fileForm = required<HTMLFormElement>(fileCheck, '[data-file-form]');
   const fileInput = required<HTMLInputElement>(fileForm, '[data-field="licenceFile"]');
@@ -86,27 +80,12 @@ export function initLicenceVerify(root: HTMLElement): void {
   const submit = required<HTMLButtonElement>(fileForm, '[data-file-submit]');
   let licence: PublicLicenceView | undefined;
 
-  function show(state: { title: string; text: string }, tone: string): void {
-    loading.hidden = true;
-    panel.className = `panel panel-${tone}`;
-    required<HTMLElement>(panel, '[data-panel-title]').textContent = state.title;
-    required<HTMLElement>(panel, '[data-panel-text]').textContent = state.text;
-    facts.hidden = true;
-    panel.hidden = false;
-  }
-
-  const slot = (name: string, text: string) => {
-    required<HTMLElement>(facts, `[data-slot="${name}"]`).textContent = text;
-  };
-
   function showLicence(l: PublicLicenceView): void {
     licence = l;
     const status = t.status[l.status];
     show(status, TONES[l.status]);
     slot('number', l.number);
-    const tag = required<HTMLElement>(facts, '[data-slot="status"]');
-    tag.textContent = status.tag;
-    tag.dataset.status = l.status;
+    slot('status', status.tag).dataset.status = l.status;
     const detail = [l.statusReason ? `${t.reason} ${l.statusReason}` : '', l.status !== 'valid' && l.statusChangedAt ? `${t.since} ${vietnamDay(l.statusChangedAt)}` : ''].filter(Boolean).join(' · ');
     slot('statusDetail', detail);
     slot('title', lang === 'vi' ? l.titleVi : l.titleEn);
@@ -116,9 +95,7 @@ export function initLicenceVerify(root: HTMLElement): void {
     slot('issuedAt', vietnamDay(l.issuedAt));
     slot('issuer', l.issuingUnit);
     slot('signedBy', l.signedBy);
-    const signature = required<HTMLElement>(facts, '[data-slot="signature"]');
-    signature.textContent = l.signatureValid ? t.signatureOk : t.signatureBad;
-    signature.dataset.status = l.signatureValid ? 'valid' : 'invalid';
+    slot('signature', l.signatureValid ? t.signatureOk : t.signatureBad).dataset.status = l.signatureValid ? 'valid' : 'invalid';
     slot('keyId', l.signature.keyId);
     facts.hidden = false;
     fileCheck.hidden = false;
@@ -213,10 +190,5 @@ export function initLicenceVerify(root: HTMLElement): void {
   loading.hidden = false;
   getPublicLicence(number, { lang })
     .then(showLicence)
-    .catch((error: unknown) => {
-      if (error instanceof ApiError && (error.code === 'not_found' || error.status === 400)) return show(t.notFound, 'warning');
-      loading.hidden = true;
-      required<HTMLElement>(errorBox, '[data-error-message]').textContent = error instanceof ApiError ? error.title : t.fallback;
-      errorBox.hidden = false;
-    });
+    .catch((error: unknown) => failed(error, t.notFound, t.fallback));
 }

@@ -4,11 +4,11 @@
  */
 import type { ReceiptStatus, ReceiptVerification } from '@portal/shared/receipts/receipt';
 import { formatVnd } from '@portal/shared/vietnamese';
-import { ApiError } from './api';
 import { type Lang } from './i18n';
 import { carryToCounterpart } from './lang-switch';
 import { vietnamDateTime } from './payments-format';
 import { receiptNumberFrom, verifyReceipt } from './receipts';
+import { verifyPanel } from './verify-panel';
 
 const TEXT = {
   vi: {
@@ -33,35 +33,13 @@ const TEXT = {
 
 const TONES: Record<ReceiptStatus, string> = { valid: 'success', refunded: 'warning', partially_refunded: 'info' };
 
-function required<T extends Element>(root: ParentNode, selector: string): T {
-  const element = root.querySelector<T>(selector);
-  if (!element) throw new Error(`receipt verification: missing ${selector}`);
-  return element;
-}
-
 export function initReceiptVerify(root: HTMLElement): void {
   const lang: Lang = root.dataset.lang === 'en' ? 'en' : 'vi';
   const t = TEXT[lang];
-  const loading = required<HTMLElement>(root, '[data-loading]');
-  const panel = required<HTMLElement>(root, '[data-panel]');
-  const facts = required<HTMLElement>(panel, '[data-facts]');
-  const errorBox = required<HTMLElement>(root, '[data-error]');
-
-  function show(state: { title: string; text: string }, tone: string): void {
-    loading.hidden = true;
-    panel.className = `panel panel-${tone}`;
-    required<HTMLElement>(panel, '[data-panel-title]').textContent = state.title;
-    required<HTMLElement>(panel, '[data-panel-text]').textContent = state.text;
-    facts.hidden = true;
-    panel.hidden = false;
-    panel.focus();
-  }
+  const { loading, facts, show, slot, failed } = verifyPanel(root, 'receipt verification', { focusOnShow: true });
 
   function showReceipt(r: ReceiptVerification): void {
     show(t[r.status], TONES[r.status]);
-    const slot = (name: string, text: string) => {
-      required<HTMLElement>(facts, `[data-slot="${name}"]`).textContent = text;
-    };
     slot('number', r.number);
     slot('kind', t.kind[r.kind]);
     slot('issuer', r.issuerName);
@@ -82,10 +60,5 @@ export function initReceiptVerify(root: HTMLElement): void {
   loading.hidden = false;
   verifyReceipt(number, { lang })
     .then(showReceipt)
-    .catch((error: unknown) => {
-      if (error instanceof ApiError && (error.code === 'not_found' || error.status === 400)) return show(t.notFound, 'warning');
-      loading.hidden = true;
-      required<HTMLElement>(errorBox, '[data-error-message]').textContent = error instanceof ApiError ? error.title : t.fallback;
-      errorBox.hidden = false;
-    });
+    .catch((error: unknown) => failed(error, t.notFound, t.fallback));
 }
