@@ -13,53 +13,21 @@
  * Every page is checked with axe (WCAG 2.1 A/AA), for console errors and CSP violations. Needs
  * web/dist (`npm run build -w web`), Java 17+ and Chromium.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDynamoDbLocal, type RunningDynamoDb } from '../../functions/src/local/dynamodb-local';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { bookAppointment } from '../../functions/src/services/booking';
 import { addDays, vietnamToday } from '../../shared/src/booking/dates';
-import { BrowserChecks, RESULTS, WEB_DIST, assertBrowserPrerequisites, launchChromium, skipBrowserSuite } from '../helpers/browser';
 import { depsOf, makeSession } from '../helpers/booking';
-import { startTestPortal, type TestPortal } from '../helpers/portal';
+import { RESULTS, skipBrowserSuite } from '../helpers/browser';
+import { browserSuite, signInByCallback } from '../helpers/browser-suite';
 
 const SUITE = 'browser booking test';
 const STEP_TIMEOUT_MS = 10_000;
 const CHILD_PROFILE = '01JDEMP0000000000000000004'; // Trần Gia Huy, citizen-binh's child (demo seed)
 
 describe.skipIf(skipBrowserSuite(SUITE))('browser booking test (Chromium, phone viewport)', () => {
-  let dynamo: RunningDynamoDb | undefined;
-  let portal: TestPortal | undefined;
-  let browser: Browser | undefined;
-  let checks: BrowserChecks | undefined;
-
-  beforeAll(async () => {
-    assertBrowserPrerequisites(SUITE);
-    const launching = launchChromium();
-    launching.catch(() => undefined);
-    dynamo = await startDynamoDbLocal().catch(async (error: unknown) => {
-      await (await launching).close();
-      throw error;
-    });
-    browser = await launching;
-    portal = await startTestPortal({ webDist: WEB_DIST, endpoint: dynamo.endpoint, jobs: true });
-    checks = new BrowserChecks(browser, portal.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-    await dynamo?.stop();
-    checks?.printSummary('booking pages checked');
-  });
-
-  const c = () => checks!;
-  const p = () => portal!;
-
-  async function signIn(page: Page, user: string, returnPath: string): Promise<void> {
-    const token = await p().tokenFor(user);
-    await page.goto(`/dang-nhap/xong/#id_token=${token}&return=${encodeURIComponent(returnPath)}`);
-    await page.waitForURL(`**${returnPath}`, { timeout: STEP_TIMEOUT_MS });
-  }
+  const { checks: c, portal: p } = browserSuite(SUITE, { summary: 'booking pages checked' });
+  const signIn = (page: Page, user: string, returnPath: string) => signInByCallback(page, p(), user, returnPath, STEP_TIMEOUT_MS);
 
   it('a citizen books, sees the QR; reception checks a booking in by code; the citizen cancels and the place returns', async () => {
     const { page } = await c().newPage();

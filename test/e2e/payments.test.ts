@@ -18,11 +18,10 @@
  * test-results/ (git-ignored). Needs web/dist (`npm run build -w web`), Java 17+ and Chromium.
  */
 import { resolve } from 'node:path';
-import type { Browser, Locator, Page, Response } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDynamoDbLocal, type RunningDynamoDb } from '../../functions/src/local/dynamodb-local';
-import { BrowserChecks, RESULTS, WEB_DIST, assertBrowserPrerequisites, launchChromium, skipBrowserSuite } from '../helpers/browser';
-import { startTestPortal, type TestPortal } from '../helpers/portal';
+import type { Locator, Page, Response } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { RESULTS, skipBrowserSuite } from '../helpers/browser';
+import { browserSuite, enterSandboxCard } from '../helpers/browser-suite';
 
 const SUITE = 'browser payments test';
 
@@ -39,8 +38,6 @@ const PATIENT = {
   secrets: ['Nguyễn Thị Hoa', '0912345678', '0912 345 678', '091 234 5678', '1985-04-12', '12/04/1985', '12/4/1985'],
 };
 const OTHER_PATIENT = { hospital: 'Bệnh viện Chợ Rẫy', patientCode: 'BN-0067890', billCode: 'HD-2026-000124', phoneLast4: '4321', total: '325.000 ₫' };
-/** VNPay's published sandbox card (functions/src/local/sandbox/vnpay/cards.ts). */
-const NCB_CARD = { bank: 'NCB', number: '9704198526191432198', holder: 'NGUYEN VAN A', issueDate: '07/15', otp: '123456' };
 
 /** Bounded waits: the IPN reaches the portal within ~1 s locally; the result page polls every 2 s. */
 const OUTCOME_TIMEOUT_MS = 15_000;
@@ -62,36 +59,7 @@ const safeDecode = (text: string) => {
 const plain = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 describe.skipIf(skipBrowserSuite(SUITE))('browser payments test (Chromium, phone viewport, VNPay double)', () => {
-  let dynamo: RunningDynamoDb | undefined;
-  let portal: TestPortal | undefined;
-  let browser: Browser | undefined;
-  let checks: BrowserChecks | undefined;
-
-  beforeAll(async () => {
-    assertBrowserPrerequisites(SUITE);
-    // Chromium starts while DynamoDB Local (a JVM) does.
-    const launching = launchChromium();
-    launching.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
-    dynamo = await startDynamoDbLocal().catch(async (error: unknown) => {
-      await (await launching).close();
-      throw error;
-    });
-    browser = await launching;
-    portal = await startTestPortal({ webDist: WEB_DIST, endpoint: dynamo.endpoint, jobs: true });
-    checks = new BrowserChecks(browser, portal.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-    await dynamo?.stop();
-    checks?.printSummary('payment pages checked');
-  });
-
-  const c = (): BrowserChecks => {
-    if (!checks) throw new Error('browser not started');
-    return checks;
-  };
+  const { checks: c, portal: p } = browserSuite(SUITE, { summary: 'payment pages checked' });
 
   async function text(locator: Locator): Promise<string> {
     return plain(await locator.textContent({ timeout: STEP_TIMEOUT_MS }));
@@ -236,7 +204,7 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser payments test (Chromium, phone
       // The share link, as the patient would copy it.
       await panel.locator('[data-share] > summary').click();
       const shareLink = await panel.locator('[data-pay-link]').inputValue();
-      expect(shareLink).toMatch(new RegExp(`^${portal?.url ?? ''}/thanh-toan/hoa-don/#[A-Za-z0-9_.~%-]{16,}$`));
+      expect(shareLink).toMatch(new RegExp(`^${p().url}/thanh-toan/hoa-don/#[A-Za-z0-9_.~%-]{16,}$`));
 
       // A relative, in a separate browser context (no shared storage), sees the bill and initials only.
       const relative = await c().newPage();
@@ -264,13 +232,7 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser payments test (Chromium, phone
 
       // Pay on the double: NCB card, then the OTP. (The double's pages are not checked.)
       await startPaying(page, panel, 398_000);
-      await page.locator('#bank').selectOption(NCB_CARD.bank);
-      await page.locator('#card-number').fill(NCB_CARD.number);
-      await page.locator('#card-holder').fill(NCB_CARD.holder);
-      await page.locator('#issue-date').fill(NCB_CARD.issueDate);
-      await page.locator('form[action$="/domestic"] button[type="submit"]').click();
-      await page.locator('main[data-step="otp"]').waitFor({ timeout: STEP_TIMEOUT_MS });
-      await page.locator('#otp').fill(NCB_CARD.otp);
+      await enterSandboxCard(page, STEP_TIMEOUT_MS);
       c().nextPage(page); // our result page starts with a clean problem list
       const reads = recordPaymentReads(page);
       await page.locator('form[action$="/otp"] button[type="submit"]').click();
@@ -284,7 +246,7 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser payments test (Chromium, phone
       expect(await page.locator('[data-fact="paidAt"]').isVisible()).toBe(true);
       await c().checkPage(page, 'payment result, paid');
       await page.screenshot({ path: resolve(RESULTS, 'payments-result.png'), fullPage: true, scale: 'css' });
-      expect((await portal?.request(`/api/payments/${paymentId}`))?.status, 'GET /api/payments/{id} without a token').not.toBe(500);
+      expect((await p().request(`/api/payments/${paymentId}`)).status, 'GET /api/payments/{id} without a token').not.toBe(500);
 
       expect(await followReceiptIfPresent(page), 'the paid result page offers the e-receipt').toBe(true);
 
@@ -300,7 +262,7 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser payments test (Chromium, phone
 
       // And the API refuses a second payment of it, even through the relative's link.
       const token = decodeURIComponent(shareLink.slice(shareLink.indexOf('#') + 1));
-      const again = await portal?.request('/api/payments', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payLinkToken: token }) });
+      const again = await p().request('/api/payments', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payLinkToken: token }) });
       expect(again?.status).toBe(409);
     } finally {
       await context.close();

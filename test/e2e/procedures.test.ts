@@ -30,18 +30,16 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDynamoDbLocal, type RunningDynamoDb } from '../../functions/src/local/dynamodb-local';
-import { BrowserChecks, ROOT, WEB_DIST, assertBrowserPrerequisites, launchChromium, skipBrowserSuite } from '../helpers/browser';
-import { startTestPortal, type TestPortal } from '../helpers/portal';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, skipBrowserSuite } from '../helpers/browser';
+import { browserSuite, enterSandboxCard } from '../helpers/browser-suite';
 
 const SUITE = 'browser procedures test';
 const SHOTS = resolve(ROOT, 'test/e2e/screenshots');
 const PROCEDURE = 'cap-moi-giay-phep-hoat-dong-phong-kham';
 const OWNER = 'clinic-owner-minh';
 const OFFICER = 'officer-lan';
-const NCB_CARD = { bank: 'NCB', number: '9704198526191432198', holder: 'NGUYEN VAN A', issueDate: '07/15', otp: '123456' };
 const STEP_TIMEOUT_MS = 15_000;
 /** The licences job runs from the table's stream a second or two after approval. */
 const LICENCE_TIMEOUT_MS = 45_000;
@@ -90,40 +88,10 @@ interface DossierJson {
 }
 
 describe.skipIf(skipBrowserSuite(SUITE))('browser procedures test (Chromium, phone viewport, VNPay double)', () => {
-  let dynamo: RunningDynamoDb | undefined;
-  let portal: TestPortal | undefined;
-  let browser: Browser | undefined;
-  let checks: BrowserChecks | undefined;
-
-  beforeAll(async () => {
-    assertBrowserPrerequisites(SUITE);
+  const { checks: c, portal: p } = browserSuite(SUITE, { summary: 'procedure pages checked' });
+  beforeAll(() => {
     mkdirSync(SHOTS, { recursive: true });
-    const launching = launchChromium();
-    launching.catch(() => undefined);
-    dynamo = await startDynamoDbLocal().catch(async (error: unknown) => {
-      await (await launching).close();
-      throw error;
-    });
-    browser = await launching;
-    portal = await startTestPortal({ webDist: WEB_DIST, endpoint: dynamo.endpoint, jobs: true });
-    checks = new BrowserChecks(browser, portal.url);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-    await dynamo?.stop();
-    checks?.printSummary('procedure pages checked');
-  });
-
-  const c = (): BrowserChecks => {
-    if (!checks) throw new Error('browser not started');
-    return checks;
-  };
-  const p = (): TestPortal => {
-    if (!portal) throw new Error('portal not started');
-    return portal;
-  };
   const shot = (page: Page, name: string) => page.screenshot({ path: resolve(SHOTS, `${name}.png`), fullPage: true, scale: 'css' });
   const text = async (locator: Locator) => plain(await locator.textContent({ timeout: STEP_TIMEOUT_MS }));
 
@@ -279,13 +247,7 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser procedures test (Chromium, pho
       await done.locator('[data-pay]').click();
       await page.waitForURL('**/sandbox/vnpay/paymentv2/vpcpay.html?**', { timeout: STEP_TIMEOUT_MS });
       expect(await page.locator('.order [data-amount]').getAttribute('data-amount')).toBe('5700000');
-      await page.locator('#bank').selectOption(NCB_CARD.bank);
-      await page.locator('#card-number').fill(NCB_CARD.number);
-      await page.locator('#card-holder').fill(NCB_CARD.holder);
-      await page.locator('#issue-date').fill(NCB_CARD.issueDate);
-      await page.locator('form[action$="/domestic"] button[type="submit"]').click();
-      await page.locator('main[data-step="otp"]').waitFor({ timeout: STEP_TIMEOUT_MS });
-      await page.locator('#otp').fill(NCB_CARD.otp);
+      await enterSandboxCard(page, STEP_TIMEOUT_MS);
       c().nextPage(page);
       await page.locator('form[action$="/otp"] button[type="submit"]').click();
       await page.waitForURL('**/thanh-toan/ket-qua/?ma=*', { timeout: STEP_TIMEOUT_MS });
