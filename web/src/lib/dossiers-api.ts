@@ -1,97 +1,22 @@
 /**
  * The dossier API in the browser (applicant pages; the officer pages can reuse the reads): typed
- * calls and hand-written shape checks of the views in shared/src/dossiers/api.ts. Importing that
- * module at runtime would bring zod/mini into the page, so only its types are imported here and
- * test/unit/web/dossiers.test.ts keeps the lists below in step with the shared ones.
+ * calls, checked with the dossier view guards of dossier-guards.ts (re-exported here).
  */
-import type { DossierState } from '@portal/shared/dossiers/lifecycle';
-import type {
-  AttachmentView, CreateAttachment, DossierSummary, DossierView, FeeView, HistoryEntry, LicenceStatus, PublicDossierView, PublicLicenceView,
-} from '@portal/shared/dossiers/api';
+import type { AttachmentView, CreateAttachment, DossierSummary, DossierView, PublicDossierView, PublicLicenceView } from '@portal/shared/dossiers/api';
 import type { OpenedPayment } from '@portal/shared/payments/payments';
 import type { Procedure } from '@portal/shared/procedures/catalogue';
 import { getFile, getJson, postJson, sendJson, type DownloadedFile, type RequestOptions } from './api';
+import {
+  DOSSIER_STATE_VALUES, DUE_STATE_VALUES, FEE_STATUS_VALUES, LICENCE_STATUS_VALUES, isAttachmentView, isDossierState, isDossierSummary, isDossierView, isObject,
+  isPublicDossierView, isPublicLicenceView, isString, listOf, type Json,
+} from './dossier-guards';
 import { isOpenedPayment } from './guards';
 
 export type { AttachmentView, DossierSummary, DossierView, PublicDossierView, PublicLicenceView };
 
-/** Same lists as shared/src/dossiers/lifecycle.ts and api.ts (checked by the unit test). */
-export const DOSSIER_STATE_VALUES = [
-  'draft', 'awaiting_fee', 'submitted', 'received', 'refused', 'in_review', 'supplement_requested', 'resubmitted', 'approved', 'rejected',
-  'result_issued', 'withdrawn', 'stopped',
-] as const satisfies readonly DossierState[];
-export const LICENCE_STATUS_VALUES = ['valid', 'suspended', 'revoked', 'expired'] as const satisfies readonly LicenceStatus[];
-export const DUE_STATE_VALUES = ['on_time', 'due_soon', 'overdue'] as const;
-export const FEE_STATUS_VALUES = ['not_required', 'unpaid', 'paid'] as const satisfies readonly FeeView['status'][];
+export { DOSSIER_STATE_VALUES, DUE_STATE_VALUES, FEE_STATUS_VALUES, LICENCE_STATUS_VALUES, isAttachmentView, isDossierState, isDossierSummary, isDossierView, isPublicDossierView, isPublicLicenceView };
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
-const isTimestamp = (v: unknown): v is string => isString(v) && !Number.isNaN(Date.parse(v));
-const isDay = (v: unknown): v is string => isString(v) && /^\d{4}-\d{2}-\d{2}/.test(v);
-const optional = <T>(guard: (v: unknown) => v is T) => (v: unknown): v is T | undefined => v === undefined || guard(v);
-const oneOf = <T extends string>(values: readonly T[]) => (v: unknown): v is T => isString(v) && (values as readonly string[]).includes(v);
-const arrayOf = <T>(guard: (v: unknown) => v is T) => (v: unknown): v is T[] => Array.isArray(v) && v.every(guard);
-
-export const isDossierState = oneOf(DOSSIER_STATE_VALUES);
-const isDueState = oneOf(DUE_STATE_VALUES);
-const isDossierId = (v: unknown): v is string => isString(v) && /^[0-9A-HJKMNP-TV-Z]{26}$/.test(v);
-
-export function isAttachmentView(v: unknown): v is AttachmentView {
-  return (
-    isObject(v) && isString(v.attachmentId) && isString(v.documentId) && isString(v.fileName) && isString(v.contentType) &&
-    isInt(v.sizeBytes) && (v.status === 'pending' || v.status === 'uploaded') && optional(isTimestamp)(v.uploadedAt)
-  );
-}
-
-function isFeeView(v: unknown): v is FeeView {
-  return isObject(v) && isInt(v.amountVnd) && (v.due === 'submission' || v.due === 'before_result') && oneOf(FEE_STATUS_VALUES)(v.status) && optional(isTimestamp)(v.paidAt);
-}
-
-function isHistoryEntry(v: unknown): v is HistoryEntry {
-  return isObject(v) && isTimestamp(v.at) && isString(v.action) && isDossierState(v.to) && optional(isDossierState)(v.from) && optional(isString)(v.reason) && optional(arrayOf(isString))(v.missing);
-}
-
-export function isDossierView(v: unknown): v is DossierView {
-  return (
-    isObject(v) && isDossierId(v.dossierId) && optional(isString)(v.code) && isString(v.procedureId) && isDossierState(v.state) &&
-    isObject(v.data) && arrayOf(isAttachmentView)(v.attachments) && isFeeView(v.fee) && isTimestamp(v.createdAt) &&
-    optional(isTimestamp)(v.submittedAt) && optional(isDay)(v.dueDate) && optional(isDueState)(v.dueState) &&
-    (v.supplement === undefined || (isObject(v.supplement) && arrayOf(isString)(v.supplement.missing) && optional(isString)(v.supplement.note))) &&
-    (v.appraisal === undefined || isObject(v.appraisal)) &&
-    optional(isString)(v.licenceNumber) && arrayOf(isHistoryEntry)(v.history) && arrayOf(isString)(v.availableActions) && isInt(v.version)
-  );
-}
-
-export function isDossierSummary(v: unknown): v is DossierSummary {
-  return (
-    isObject(v) && isDossierId(v.dossierId) && optional(isString)(v.code) && isString(v.procedureId) && isDossierState(v.state) &&
-    isTimestamp(v.createdAt) && optional(isDay)(v.dueDate) && optional(isDueState)(v.dueState) && oneOf(FEE_STATUS_VALUES)(v.feeStatus) && isInt(v.version)
-  );
-}
-
-const isDossierList = (v: unknown): v is { items: DossierSummary[] } => isObject(v) && arrayOf(isDossierSummary)(v.items);
-
-export function isPublicDossierView(v: unknown): v is PublicDossierView {
-  return (
-    isObject(v) && isString(v.code) && isString(v.procedureId) && isDossierState(v.state) && optional(isTimestamp)(v.submittedAt) &&
-    optional(isTimestamp)(v.receivedAt) && optional(isDay)(v.dueDate) && optional(isDueState)(v.dueState) && optional(isDay)(v.appraisalVisitDate) &&
-    arrayOf((h: unknown): h is { at: string; state: DossierState } => isObject(h) && isTimestamp(h.at) && isDossierState(h.state))(v.history) &&
-    optional(isString)(v.licenceNumber)
-  );
-}
-
-export function isPublicLicenceView(v: unknown): v is PublicLicenceView {
-  const s = isObject(v) ? v.signature : undefined;
-  return (
-    isObject(v) && isString(v.number) && (v.kind === 'licence' || v.kind === 'certificate') && isString(v.titleVi) && isString(v.titleEn) &&
-    isString(v.holderName) && isString(v.scopeVi) && isString(v.issuingUnit) && isString(v.signedBy) && isTimestamp(v.issuedAt) &&
-    isDay(v.validFrom) && optional(isDay)(v.validUntil) && oneOf(LICENCE_STATUS_VALUES)(v.status) && optional(isString)(v.statusReason) &&
-    isObject(s) && isString(s.algorithm) && isString(s.sha256) && isString(s.value) && isString(s.publicKeySpki) && isString(s.keyId) &&
-    typeof v.signatureValid === 'boolean'
-  );
-}
+const isDossierList = (v: unknown): v is { items: DossierSummary[] } => isObject(v) && listOf(isDossierSummary)(v.items);
 
 /** Where the browser sends the file: a presigned PUT (S3 in AWS, the local store locally). */
 export interface UploadTarget {

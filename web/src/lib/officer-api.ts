@@ -1,87 +1,26 @@
 /**
  * Typed client of the officer's and administrator's API (issue 4): the unit's inbox, bulk intake,
  * one dossier and its actions (409 `conflict` carries the fresh dossier as `current`), attachment
- * download links, the working-day calendar and licence status. Shape checks without zod, kept in
- * step with the shared views by test/unit/web/officer.test.ts.
+ * download links, the working-day calendar and licence status. Shape checks without zod (the dossier
+ * views' in dossier-guards.ts, shared with the applicant pages), kept in step with the shared views
+ * by test/unit/web/officer.test.ts.
  */
 import type { CalendarDay, YearCalendar } from '@portal/shared/calendar/holidays';
-import { DOSSIER_STATES, OFFICER_ACTIONS, type DossierAction } from '@portal/shared/dossiers/lifecycle';
-import type {
-  AttachmentView, BulkReceiveResult, DossierSummary, DossierView, HistoryEntry, InboxResponse, LicenceStatus, PersonRef, PublicLicenceView,
-} from '@portal/shared/dossiers/api';
+import type { BulkReceiveResult, DossierView, InboxResponse, PublicLicenceView } from '@portal/shared/dossiers/api';
 import type { Problem } from '@portal/shared/errors';
 import type { FormSchema } from '@portal/shared/procedures/forms';
 import type { ProcedureDocument } from '@portal/shared/procedures/catalogue';
 import { ApiError, getJson, postJson, sendJson, type RequestOptions } from './api';
+import {
+  isAttachmentView, isDate, isDossierState, isDossierSummary, isDossierView, isHistoryEntry, isInt, isObject, isPersonRef, isPublicLicenceView, isString,
+  isTimestamp, listOf, oneOf, optional,
+} from './dossier-guards';
 import type { ActionBody, InboxFilters } from './officer-format';
 import { inboxQueryString } from './officer-format';
 
-type Json = Record<string, unknown>;
 type Options = RequestOptions & { token: string };
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isInt = (v: unknown, min = 0): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min;
-const isTimestamp = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
-const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
-const optional = <T>(guard: (v: unknown) => v is T) => (v: unknown): v is T | undefined => v === undefined || guard(v);
-const oneOf = <T extends string>(values: readonly T[]) => (v: unknown): v is T => typeof v === 'string' && (values as readonly string[]).includes(v);
-const listOf = <T>(guard: (v: unknown) => v is T) => (v: unknown): v is T[] => Array.isArray(v) && v.every(guard);
-
-const HISTORY_ACTIONS = ['create', 'submit', 'withdraw', 'fee_paid', 'issue_result', ...OFFICER_ACTIONS] as const satisfies readonly (DossierAction | 'create')[];
-export const isDossierState = oneOf(DOSSIER_STATES);
-const isAction = oneOf(HISTORY_ACTIONS);
-const isDueState = oneOf(['on_time', 'due_soon', 'overdue'] as const);
-const isFeeStatus = oneOf(['not_required', 'unpaid', 'paid'] as const);
-const isLicenceStatus = oneOf(['valid', 'suspended', 'revoked', 'expired'] as const satisfies readonly LicenceStatus[]);
-
-export const isPersonRef = (v: unknown): v is PersonRef => isObject(v) && isString(v.userId) && isString(v.name);
-
-export function isAttachmentView(v: unknown): v is AttachmentView {
-  return (
-    isObject(v) && isString(v.attachmentId) && isString(v.documentId) && isString(v.fileName) && isString(v.contentType) &&
-    isInt(v.sizeBytes) && oneOf(['pending', 'uploaded'] as const)(v.status) && optional(isTimestamp)(v.uploadedAt)
-  );
-}
-
-export function isHistoryEntry(v: unknown): v is HistoryEntry {
-  return (
-    isObject(v) && isTimestamp(v.at) && isAction(v.action) && optional(isDossierState)(v.from) && isDossierState(v.to) &&
-    oneOf(['applicant', 'officer', 'system'] as const)(v.actor) && optional(isPersonRef)(v.by) && optional(isString)(v.reason) &&
-    optional(listOf(isString))(v.missing) && optional(isDate)(v.newDueDate)
-  );
-}
-
-export function isDossierView(v: unknown): v is DossierView {
-  if (!isObject(v)) return false;
-  const fee = v.fee;
-  const supplement = v.supplement;
-  const appraisal = v.appraisal;
-  return (
-    isString(v.dossierId) && optional(isString)(v.code) && isString(v.procedureId) && isString(v.unitId) && isDossierState(v.state) &&
-    optional(isInt)(v.nationalStatus) && isString(v.ownerId) && isString(v.applicantName) && isObject(v.data) &&
-    listOf(isAttachmentView)(v.attachments) &&
-    isObject(fee) && isInt(fee.amountVnd) && oneOf(['submission', 'before_result'] as const)(fee.due) && isFeeStatus(fee.status) &&
-    isTimestamp(v.createdAt) && isTimestamp(v.updatedAt) && optional(isTimestamp)(v.submittedAt) && optional(isTimestamp)(v.receivedAt) &&
-    optional(isDate)(v.dueDate) && optional(isDueState)(v.dueState) && optional(isDate)(v.originalDueDate) && optional(isPersonRef)(v.assignee) &&
-    (supplement === undefined || (isObject(supplement) && listOf(isString)(supplement.missing) && optional(isString)(supplement.note) && isTimestamp(supplement.requestedAt))) &&
-    (appraisal === undefined ||
-      (isObject(appraisal) &&
-        (appraisal.visit === undefined || (isObject(appraisal.visit) && isDate(appraisal.visit.date) && listOf(isString)(appraisal.visit.team))) &&
-        optional(oneOf(['passed', 'remediation_required', 'failed'] as const))(appraisal.outcome) &&
-        optional(isString)(appraisal.minutes) && optional(isDate)(appraisal.remediationDeadline))) &&
-    optional(isString)(v.decisionReason) && optional(isString)(v.licenceNumber) &&
-    listOf(isHistoryEntry)(v.history) && listOf(isAction)(v.availableActions) && isInt(v.version, 1)
-  );
-}
-
-export function isDossierSummary(v: unknown): v is DossierSummary {
-  return (
-    isObject(v) && isString(v.dossierId) && optional(isString)(v.code) && isString(v.procedureId) && isDossierState(v.state) &&
-    isString(v.applicantName) && isTimestamp(v.createdAt) && optional(isTimestamp)(v.submittedAt) && optional(isDate)(v.dueDate) &&
-    optional(isDueState)(v.dueState) && optional(isPersonRef)(v.assignee) && isFeeStatus(v.feeStatus) && isInt(v.version, 1)
-  );
-}
+export { isAttachmentView, isDossierState, isDossierSummary, isDossierView, isHistoryEntry, isPersonRef, isPublicLicenceView };
 
 export function isInboxResponse(v: unknown): v is InboxResponse {
   if (!isObject(v) || !listOf(isDossierSummary)(v.items) || !listOf(isPersonRef)(v.colleagues)) return false;
@@ -105,15 +44,6 @@ const isCalendarDay = (v: unknown): v is CalendarDay => isObject(v) && isDate(v.
 
 export function isYearCalendar(v: unknown): v is YearCalendar {
   return isObject(v) && isInt(v.year) && listOf(isCalendarDay)(v.holidays) && listOf(isCalendarDay)(v.makeUpDays);
-}
-
-export function isPublicLicenceView(v: unknown): v is PublicLicenceView {
-  return (
-    isObject(v) && isString(v.number) && oneOf(['licence', 'certificate'] as const)(v.kind) && isString(v.titleVi) && isString(v.titleEn) &&
-    isString(v.holderName) && isString(v.scopeVi) && isString(v.issuingUnit) && isString(v.signedBy) && isTimestamp(v.issuedAt) &&
-    isString(v.validFrom) && optional(isString)(v.validUntil) && isLicenceStatus(v.status) && optional(isString)(v.statusReason) &&
-    optional(isTimestamp)(v.statusChangedAt) && typeof v.signatureValid === 'boolean'
-  );
 }
 
 /** A presigned download: an http(s) address or a path on this site (the local storage double). */
