@@ -17,63 +17,7 @@ import { getCalendar, getLicence, putCalendar, setLicenceStatus } from './office
 import { REASON_MAX, REASON_MIN, displayDay } from './officer-format';
 import { vietnamDateTime } from './payments-format';
 import { errorText, required, setFieldError, showResult } from './staff-page';
-
-const TEXT = {
-  vi: {
-    loading: (y: number) => `Đang tải lịch năm ${y}…`,
-    loaded: (y: number, h: number, m: number) => `Lịch năm ${y}: ${h} ngày nghỉ, ${m} ngày làm bù.`,
-    source: { default: 'Đây là lịch mặc định kèm theo hệ thống, chưa được chỉnh sửa.', edited: (at: string) => `Đã được chỉnh sửa${at ? ` lúc ${at}` : ''}.`, none: 'Chưa có lịch cho năm này: chỉ thứ Bảy, Chủ nhật được tính là ngày nghỉ.' },
-    notFoundYear: (y: number) => `Chưa có lịch năm ${y}. Thêm các ngày nghỉ và ngày làm bù rồi lưu.`,
-    saving: 'Đang lưu…',
-    saved: (y: number, h: number, m: number) => `Đã lưu lịch năm ${y}: ${h} ngày nghỉ, ${m} ngày làm bù. Hạn giải quyết của hồ sơ mới tính theo lịch này.`,
-    row: (list: CalendarList, n: number) => `${list === 'holidays' ? 'Ngày nghỉ' : 'Ngày làm bù'} ${n}`,
-    field: { date: 'ngày', nameVi: 'tên tiếng Việt', nameEn: 'tên tiếng Anh' } as Record<CalendarField, string>,
-    remove: (list: CalendarList, n: number) => `Xóa ${list === 'holidays' ? 'ngày nghỉ' : 'ngày làm bù'} ${n}`,
-    removeShort: 'Xóa',
-    removed: 'Đã xóa dòng.',
-    inYear: (y: number) => `năm ${y}`,
-    numberMissing: 'Nhập số giấy phép, ví dụ GPHD-2026-000123',
-    finding: 'Đang tra cứu…',
-    noLicence: 'Không tìm thấy giấy phép có số này.',
-    signatureOk: 'Hợp lệ (đã kiểm tra lại tệp đã ký)',
-    signatureBad: 'Không hợp lệ',
-    until: (from: string, to: string | undefined) => (to ? `Từ ${from} đến ${to}` : `Từ ${from}, không thời hạn`),
-    statusMissing: 'Chọn trạng thái mới',
-    reasonMissing: 'Nhập lý do',
-    reasonShort: `Lý do phải có ít nhất ${REASON_MIN} ký tự`,
-    reasonLong: `Lý do không được dài quá ${REASON_MAX} ký tự`,
-    updating: 'Đang cập nhật…',
-    updated: (n: string, s: string) => `Giấy phép ${n} nay ở trạng thái: ${s}.`,
-    conflict: 'Giấy phép vừa được người khác cập nhật; trang đã hiển thị trạng thái mới nhất.',
-  },
-  en: {
-    loading: (y: number) => `Loading the ${y} calendar…`,
-    loaded: (y: number, h: number, m: number) => `${y}: ${h} days off, ${m} make-up days.`,
-    source: { default: 'This is the default shipped with the portal; nobody has edited it.', edited: (at: string) => `Edited${at ? ` on ${at}` : ''}.`, none: 'No calendar for this year yet: only Saturdays and Sundays count as days off.' },
-    notFoundYear: (y: number) => `There is no calendar for ${y} yet. Add its days off and make-up days, then save.`,
-    saving: 'Saving…',
-    saved: (y: number, h: number, m: number) => `The ${y} calendar is saved: ${h} days off, ${m} make-up days. New due dates follow it.`,
-    row: (list: CalendarList, n: number) => `${list === 'holidays' ? 'Day off' : 'Make-up day'} ${n}`,
-    field: { date: 'date', nameVi: 'Vietnamese name', nameEn: 'English name' } as Record<CalendarField, string>,
-    remove: (list: CalendarList, n: number) => `Remove ${list === 'holidays' ? 'day off' : 'make-up day'} ${n}`,
-    removeShort: 'Remove',
-    removed: 'Row removed.',
-    inYear: (y: number) => `${y}`,
-    numberMissing: 'Enter the licence number, for example GPHD-2026-000123',
-    finding: 'Looking it up…',
-    noLicence: 'No licence has this number.',
-    signatureOk: 'Valid (the signed file was checked again)',
-    signatureBad: 'Not valid',
-    until: (from: string, to: string | undefined) => (to ? `${from} to ${to}` : `From ${from}, no expiry`),
-    statusMissing: 'Choose the new status',
-    reasonMissing: 'Enter the reason',
-    reasonShort: `The reason must be at least ${REASON_MIN} characters`,
-    reasonLong: `The reason must be ${REASON_MAX} characters or fewer`,
-    updating: 'Updating…',
-    updated: (n: string, s: string) => `Licence ${n} is now: ${s}.`,
-    conflict: 'Someone else has just changed this licence; the page shows its latest status.',
-  },
-} as const;
+import { DEPARTMENT_ADMIN_TEXT } from './department-admin-texts';
 
 export function initDepartmentAdmin(gate: HTMLElement, root: HTMLElement): void {
   const lang: Lang = root.dataset.lang === 'en' ? 'en' : 'vi';
@@ -90,7 +34,7 @@ export function initDepartmentAdmin(gate: HTMLElement, root: HTMLElement): void 
  * --------------------------------------------------------------------------------------------- */
 
 function runCalendar(root: HTMLElement, lang: Lang, session: DepartmentSession): void {
-  const t = TEXT[lang];
+  const t = DEPARTMENT_ADMIN_TEXT[lang];
   const options = { lang, token: session.token };
   const yearForm = required<HTMLFormElement>(root, '[data-year-form]');
   const yearSelect = required<HTMLSelectElement>(yearForm, '[data-field="year"]');
@@ -303,7 +247,7 @@ function runCalendar(root: HTMLElement, lang: Lang, session: DepartmentSession):
  * --------------------------------------------------------------------------------------------- */
 
 function runLicences(root: HTMLElement, lang: Lang, session: DepartmentSession): void {
-  const t = TEXT[lang];
+  const t = DEPARTMENT_ADMIN_TEXT[lang];
   const options = { lang, token: session.token };
   const findForm = required<HTMLFormElement>(root, '[data-licence-find]');
   const numberInput = required<HTMLInputElement>(findForm, '[data-field="number"]');

@@ -17,83 +17,7 @@ import { formatFee, procedureName } from './format';
 import { pagePath, type Lang } from './i18n';
 import { carryToCounterpart } from './lang-switch';
 import { clearToken, getToken } from './session';
-
-const TEXT = {
-  vi: {
-    noId: 'Địa chỉ trang không có mã hồ sơ hợp lệ. Mở hồ sơ từ trang Hồ sơ của tôi.',
-    notFound: 'Không tìm thấy hồ sơ, hoặc hồ sơ không thuộc tài khoản của bạn.',
-    expired: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
-    noCode: 'Chưa có (hồ sơ chưa nộp)',
-    feePaid: (amount: string, at?: string) => `${amount} — đã nộp${at ? ` lúc ${at}` : ''}`,
-    feeUnpaid: (amount: string, due: 'submission' | 'before_result') => `${amount} — chưa nộp (${due === 'submission' ? 'cần nộp để hồ sơ được tiếp nhận' : 'nộp trước khi nhận kết quả'})`,
-    feeNone: 'Không thu phí',
-    rescheduled: (from: string) => `Ngày hẹn đã được điều chỉnh (trước đó: ${from}).`,
-    dueAfterFee: 'Ngày hẹn được tính khi hồ sơ được tiếp nhận.',
-    clockPaused: 'Thời hạn giải quyết được tính lại từ đầu khi cơ quan nhận đủ hồ sơ bổ sung.',
-    visit: (date: string, team: string) => `${date}${team ? ` — đoàn thẩm định: ${team}` : ''}`,
-    outcome: { passed: 'Đạt', remediation_required: 'Cần khắc phục', failed: 'Không đạt' },
-    outcomeLine: (o: string, deadline?: string) => `Kết quả thẩm định: ${o}${deadline ? ` (hạn khắc phục ${deadline})` : ''}`,
-    added: 'đã thêm tệp',
-    notYet: 'chưa bổ sung',
-    textItem: 'bổ sung theo ghi chú',
-    actor: { applicant: 'Người nộp', officer: 'Cán bộ', system: 'Hệ thống' },
-    action: {
-      create: 'Tạo hồ sơ', submit: 'Nộp hồ sơ', withdraw: 'Rút hồ sơ', fee_paid: 'Đã nộp phí', issue_result: 'Trả kết quả', receive: 'Tiếp nhận hồ sơ', refuse: 'Từ chối tiếp nhận',
-      assign: 'Phân công xử lý', request_supplement: 'Yêu cầu bổ sung', schedule_appraisal: 'Lên lịch thẩm định', record_appraisal: 'Ghi nhận kết quả thẩm định', approve: 'Phê duyệt',
-      reject: 'Không phê duyệt', stop: 'Dừng xử lý', reschedule: 'Điều chỉnh ngày hẹn trả',
-    } as Record<HistoryEntry['action'], string>,
-    reasonLine: 'Lý do:',
-    newDue: 'Ngày hẹn mới:',
-    resubmitted: 'Đã nộp bổ sung. Hồ sơ giữ nguyên mã và đang chờ cơ quan xử lý.',
-    incomplete: 'Hồ sơ bổ sung chưa đầy đủ',
-    conflict: 'Hồ sơ vừa thay đổi. Trang đã tải lại tình trạng mới nhất.',
-    withdrawn: 'Đã rút hồ sơ.',
-    reasonShort: 'Lý do cần ít nhất 5 ký tự, hoặc để trống.',
-    downloading: 'Đang tải giấy phép…',
-    downloaded: 'Đã tải giấy phép.',
-    busy: 'Vui lòng chờ tệp đang tải lên xong.',
-    open: 'Xem',
-    openFile: (name: string) => `Xem tệp ${name}`,
-    fallback: 'Đã có lỗi xảy ra. Vui lòng thử lại.',
-  },
-  en: {
-    noId: 'The page address has no valid application id. Open the application from My applications.',
-    notFound: 'The application was not found, or it is not yours.',
-    expired: 'Your session has expired. Please sign in again.',
-    noCode: 'None yet (not submitted)',
-    feePaid: (amount: string, at?: string) => `${amount} — paid${at ? ` on ${at}` : ''}`,
-    feeUnpaid: (amount: string, due: 'submission' | 'before_result') => `${amount} — not paid (${due === 'submission' ? 'needed before the application is received' : 'to pay before the result is handed over'})`,
-    feeNone: 'No fee',
-    rescheduled: (from: string) => `The due date was moved (it was ${from}).`,
-    dueAfterFee: 'The due date is set when the application is received.',
-    clockPaused: 'The time limit starts again from zero when the department has the complete supplement.',
-    visit: (date: string, team: string) => `${date}${team ? ` — appraisal team: ${team}` : ''}`,
-    outcome: { passed: 'Passed', remediation_required: 'Remediation required', failed: 'Failed' },
-    outcomeLine: (o: string, deadline?: string) => `Appraisal outcome: ${o}${deadline ? ` (remediate by ${deadline})` : ''}`,
-    added: 'file added',
-    notYet: 'not yet provided',
-    textItem: 'as the note says',
-    actor: { applicant: 'Applicant', officer: 'Officer', system: 'System' },
-    action: {
-      create: 'Application started', submit: 'Submitted', withdraw: 'Withdrawn', fee_paid: 'Fee paid', issue_result: 'Result issued', receive: 'Received', refuse: 'Refused at intake',
-      assign: 'Assigned', request_supplement: 'Supplement requested', schedule_appraisal: 'Appraisal visit scheduled', record_appraisal: 'Appraisal outcome recorded', approve: 'Approved',
-      reject: 'Rejected', stop: 'Stopped', reschedule: 'Due date moved',
-    } as Record<HistoryEntry['action'], string>,
-    reasonLine: 'Reason:',
-    newDue: 'New due date:',
-    resubmitted: 'Supplement submitted. The application keeps its code and is waiting for the department.',
-    incomplete: 'The supplement is incomplete',
-    conflict: 'The application just changed. The page has reloaded its latest status.',
-    withdrawn: 'The application has been withdrawn.',
-    reasonShort: 'The reason needs at least 5 characters, or leave it empty.',
-    downloading: 'Downloading the licence…',
-    downloaded: 'Licence downloaded.',
-    busy: 'Please wait until the file being uploaded has finished.',
-    open: 'View',
-    openFile: (name: string) => `View file ${name}`,
-    fallback: 'Something went wrong. Please try again.',
-  },
-} as const;
+import { DOSSIER_DETAIL_TEXT } from './dossier-detail-texts';
 
 function required<T extends Element>(root: ParentNode, selector: string): T {
   const element = root.querySelector<T>(selector);
@@ -110,7 +34,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 
 export function initDossierDetail(root: HTMLElement): void {
   const lang: Lang = root.dataset.lang === 'en' ? 'en' : 'vi';
-  const t = TEXT[lang];
+  const t = DOSSIER_DETAIL_TEXT[lang];
   const status = required<HTMLElement>(root, '[data-status]');
   const signedOut = required<HTMLElement>(root, '[data-signed-out]');
   const errorBox = required<HTMLElement>(root, '[data-error]');

@@ -21,115 +21,7 @@ import { formDataSections } from './officer-form-view';
 import { vietnamDateTime } from './payments-format';
 import { vietnamToday } from './staff-format';
 import { cell, columnLabels, errorText, openDialog, required, showResult, wireDialogClose } from './staff-page';
-
-const TEXT = {
-  vi: {
-    heading: (code: string | undefined) => (code ? `Hồ sơ ${code}` : 'Hồ sơ chưa có mã'),
-    badAddress: 'Địa chỉ trang không có mã hồ sơ hợp lệ. Hãy mở hồ sơ từ danh sách “Hồ sơ cần xử lý”.',
-    notFound: 'Không tìm thấy hồ sơ này.',
-    forbidden: 'Hồ sơ này thuộc phòng nghiệp vụ khác; bạn không xem được.',
-    national: (n: number) => `mã trạng thái quốc gia ${n}`,
-    notYet: 'Chưa có',
-    uploaded: 'Đã tải lên',
-    pending: 'Chưa tải xong',
-    openFile: (name: string) => `Mở tệp ${name} (tab mới)`,
-    opening: 'Đang lấy đường dẫn tệp…',
-    opened: (name: string) => `Đã mở tệp ${name} trong tab mới.`,
-    blocked: 'Trình duyệt đã chặn tab mới. Mở tệp bằng liên kết này:',
-    fileLink: (name: string) => `Mở ${name}`,
-    applicant: 'Người nộp',
-    system: 'Hệ thống',
-    officer: 'Cán bộ',
-    newDue: (d: string) => `Hạn mới: ${d}`,
-    missing: 'Cần bổ sung: ',
-    working: 'Đang thực hiện…',
-    explain: {
-      receive: 'Tiếp nhận hồ sơ: thời hạn giải quyết được tính từ hôm nay và người nộp nhận thông báo kèm ngày hẹn trả kết quả.',
-      refuse: 'Hồ sơ không được tiếp nhận sẽ kết thúc; người nộp nhận thông báo kèm lý do.',
-      assign: 'Người được giao chịu trách nhiệm xử lý hồ sơ. Giao hồ sơ vừa tiếp nhận sẽ chuyển hồ sơ sang “Đang xử lý”.',
-      request_supplement: 'Người nộp nhận danh mục cần bổ sung và nộp bổ sung vào chính hồ sơ này.',
-      schedule_appraisal: 'Người nộp nhận thông báo ngày đoàn đến thẩm định tại cơ sở.',
-      record_appraisal: 'Ghi kết quả thẩm định tại cơ sở. Chỉ phê duyệt được khi kết quả là “Đạt”.',
-      approve: 'Phê duyệt hồ sơ: hệ thống cấp giấy phép có chữ ký số và gửi cho người nộp. Thao tác này không hoàn tác được.',
-      reject: 'Hồ sơ không được phê duyệt sẽ kết thúc; người nộp nhận thông báo kèm lý do.',
-      stop: 'Dừng xử lý hồ sơ theo quy định; người nộp nhận thông báo kèm lý do.',
-      reschedule: 'Đặt hạn giải quyết mới cho hồ sơ.',
-    } satisfies Record<OfficerAction, string>,
-    submit: {
-      receive: 'Tiếp nhận hồ sơ',
-      refuse: 'Không tiếp nhận',
-      assign: 'Giao hồ sơ',
-      request_supplement: 'Gửi yêu cầu bổ sung',
-      schedule_appraisal: 'Lên lịch thẩm định',
-      record_appraisal: 'Ghi kết quả thẩm định',
-      approve: 'Phê duyệt hồ sơ',
-      reject: 'Không phê duyệt',
-      stop: 'Dừng xử lý',
-      reschedule: 'Điều chỉnh hạn',
-    } satisfies Record<OfficerAction, string>,
-    reasonLabel: {
-      refuse: 'Lý do không tiếp nhận',
-      reject: 'Lý do không phê duyệt',
-      stop: 'Lý do dừng xử lý',
-      reschedule: 'Lý do điều chỉnh hạn và lời xin lỗi gửi người nộp',
-      request_supplement: 'Ghi chú gửi người nộp (không bắt buộc)',
-    } as Partial<Record<OfficerAction, string>>,
-    noColleagues: 'Không tải được danh sách cán bộ của phòng.',
-  },
-  en: {
-    heading: (code: string | undefined) => (code ? `Dossier ${code}` : 'Dossier without a code'),
-    badAddress: 'The address has no valid dossier id. Open the dossier from “Dossiers to handle”.',
-    notFound: 'This dossier was not found.',
-    forbidden: 'This dossier belongs to another unit; you cannot see it.',
-    national: (n: number) => `national status code ${n}`,
-    notYet: 'Not yet',
-    uploaded: 'Uploaded',
-    pending: 'Upload not finished',
-    openFile: (name: string) => `Open ${name} (new tab)`,
-    opening: 'Getting the file’s address…',
-    opened: (name: string) => `${name} opened in a new tab.`,
-    blocked: 'The browser blocked the new tab. Open the file with this link:',
-    fileLink: (name: string) => `Open ${name}`,
-    applicant: 'Applicant',
-    system: 'System',
-    officer: 'Officer',
-    newDue: (d: string) => `New due date: ${d}`,
-    missing: 'Missing: ',
-    working: 'Working…',
-    explain: {
-      receive: 'Receive the dossier: the time limit runs from today and the applicant is told the date the result is due.',
-      refuse: 'A refused dossier ends here; the applicant is told why.',
-      assign: 'The assignee is responsible for handling the dossier. Assigning a received dossier moves it to “In review”.',
-      request_supplement: 'The applicant gets the checklist and completes this same dossier.',
-      schedule_appraisal: 'The applicant is told the date of the on-site visit.',
-      record_appraisal: 'Record the outcome of the on-site appraisal. Approval needs the outcome “Passed”.',
-      approve: 'Approve the dossier: the signed licence is issued and sent to the applicant. This cannot be undone.',
-      reject: 'A rejected dossier ends here; the applicant is told why.',
-      stop: 'Stop handling the dossier; the applicant is told why.',
-      reschedule: 'Set a new due date for the dossier.',
-    } satisfies Record<OfficerAction, string>,
-    submit: {
-      receive: 'Receive the dossier',
-      refuse: 'Refuse',
-      assign: 'Assign',
-      request_supplement: 'Send the request',
-      schedule_appraisal: 'Schedule the visit',
-      record_appraisal: 'Record the outcome',
-      approve: 'Approve the dossier',
-      reject: 'Reject',
-      stop: 'Stop',
-      reschedule: 'Move the due date',
-    } satisfies Record<OfficerAction, string>,
-    reasonLabel: {
-      refuse: 'Why the dossier is refused',
-      reject: 'Why the dossier is rejected',
-      stop: 'Why handling stops',
-      reschedule: 'Why the due date moves, with an apology to the applicant',
-      request_supplement: 'Note to the applicant (optional)',
-    } as Partial<Record<OfficerAction, string>>,
-    noColleagues: 'Could not load the unit’s officers.',
-  },
-} as const;
+import { OFFICER_DOSSIER_TEXT } from './officer-dossier-texts';
 
 /** Which input panels each action shows in the dialog. */
 const PANELS: Record<OfficerAction, string[]> = {
@@ -175,7 +67,7 @@ export function initOfficerDossier(gate: HTMLElement, root: HTMLElement): void {
 }
 
 function runDossier(root: HTMLElement, lang: Lang, session: DepartmentSession): void {
-  const t = TEXT[lang];
+  const t = OFFICER_DOSSIER_TEXT[lang];
   const options = { lang, token: session.token };
   const heading = required<HTMLElement>(document, '[data-heading]');
   const loadStatus = required<HTMLElement>(root, '[data-load-status]');

@@ -15,49 +15,7 @@ import {
 } from './officer-format';
 import { cell, columnLabels, errorText, openDialog, required, setFieldError, showResult, wireDialogClose } from './staff-page';
 import type { Tone } from './staff-format';
-
-const TEXT = {
-  vi: {
-    loading: 'Đang tải hồ sơ…',
-    all: 'Tất cả',
-    dueSoon: 'Sắp đến hạn',
-    overdue: 'Quá hạn',
-    caption: (n: number, filtered: boolean) => (filtered ? `Hồ sơ theo bộ lọc (${n})` : `Hồ sơ đang mở của phòng (${n})`),
-    selectOne: (code: string) => `Chọn hồ sơ ${code}`,
-    noneSelected: 'Chưa chọn hồ sơ nào. Đánh dấu các hồ sơ mới nộp để tiếp nhận cùng lúc.',
-    selected: (n: number) => `Đã chọn ${n} hồ sơ để tiếp nhận.`,
-    pickFirst: 'Chọn ít nhất một hồ sơ mới nộp trước khi tiếp nhận.',
-    receiving: (n: number) => `Đang tiếp nhận ${n} hồ sơ…`,
-    takeIt: 'Nhận xử lý',
-    takeItOf: (code: string) => `Nhận xử lý hồ sơ ${code}`,
-    assignOther: 'Giao người khác',
-    assignOtherOf: (code: string) => `Giao người khác: hồ sơ ${code}`,
-    assigned: (code: string, who: string) => `Đã giao hồ sơ ${code} cho ${who}.`,
-    assigning: 'Đang giao hồ sơ…',
-    you: 'bạn',
-    noCode: 'Chưa có mã',
-  },
-  en: {
-    loading: 'Loading dossiers…',
-    all: 'All',
-    dueSoon: 'Due soon',
-    overdue: 'Overdue',
-    caption: (n: number, filtered: boolean) => (filtered ? `Dossiers matching the filters (${n})` : `The unit’s open dossiers (${n})`),
-    selectOne: (code: string) => `Select dossier ${code}`,
-    noneSelected: 'No dossier selected. Tick submitted dossiers to receive them together.',
-    selected: (n: number) => `${n} ${n === 1 ? 'dossier' : 'dossiers'} selected for intake.`,
-    pickFirst: 'Select at least one submitted dossier first.',
-    receiving: (n: number) => `Receiving ${n} ${n === 1 ? 'dossier' : 'dossiers'}…`,
-    takeIt: 'Assign to me',
-    takeItOf: (code: string) => `Assign to me: dossier ${code}`,
-    assignOther: 'Assign to another',
-    assignOtherOf: (code: string) => `Assign to another: dossier ${code}`,
-    assigned: (code: string, who: string) => `Dossier ${code} assigned to ${who}.`,
-    assigning: 'Assigning…',
-    you: 'you',
-    noCode: 'No code yet',
-  },
-} as const;
+import { OFFICER_INBOX_TEXT } from './officer-inbox-texts';
 
 export function initOfficerInbox(gate: HTMLElement, root: HTMLElement): void {
   const lang: Lang = root.dataset.lang === 'en' ? 'en' : 'vi';
@@ -67,7 +25,7 @@ export function initOfficerInbox(gate: HTMLElement, root: HTMLElement): void {
 }
 
 function runInbox(root: HTMLElement, lang: Lang, session: DepartmentSession): void {
-  const t = TEXT[lang];
+  const t = OFFICER_INBOX_TEXT[lang];
   const options = { lang, token: session.token };
   const detailPath = root.dataset.detailPath ?? '';
   const form = required<HTMLFormElement>(root, '[data-filter-form]');
