@@ -1,4 +1,7 @@
 /** The administrator's page's words (department-admin-page.ts: calendar and licences), Vietnamese first. */
+import type { CalendarField, CalendarList } from './calendar-edit';
+import { REASON_MAX, REASON_MIN } from './officer-format';
+
 export const DEPARTMENT_ADMIN_TEXT = {
   vi: {
     loading: (y: number) => `Đang tải lịch năm ${y}…`,

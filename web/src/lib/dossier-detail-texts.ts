@@ -1,4 +1,6 @@
 /** The applicant's dossier page's words (dossier-detail-page.ts), Vietnamese first. */
+import type { HistoryEntry } from '@portal/shared/dossiers/api';
+
 export const DOSSIER_DETAIL_TEXT = {
   vi: {
     noId: 'Địa chỉ trang không có mã hồ sơ hợp lệ. Mở hồ sơ từ trang Hồ sơ của tôi.',

@@ -1,4 +1,6 @@
 /** The officer's dossier page's words (officer-dossier-page.ts), Vietnamese first. */
+import type { OfficerAction } from '@portal/shared/dossiers/lifecycle';
+
 export const OFFICER_DOSSIER_TEXT = {
   vi: {
     heading: (code: string | undefined) => (code ? `Hồ sơ ${code}` : 'Hồ sơ chưa có mã'),
