@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 import { TEST_ENV } from './test/helpers/events.ts';
 
 /**
- * Five projects. `npm test` runs unit + integration + infra, then the concurrency figures alone; the browser (e2e)
- * and bench suites run as their own scripts. DynamoDB Local starts once per run (global setup).
+ * Six projects. `npm test` runs unit + integration + infra, then the concurrency figures alone; the browser (e2e)
+ * reliability and bench suites run as their own scripts. DynamoDB Local starts once per run (global setup).
  */
 const CONCURRENCY_FILES = [
   'test/integration/booking-capacity.test.ts',
@@ -37,6 +37,17 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 240_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // `npm run test:reliability`: fuzz, authorization matrix, personal-data canaries, fault injection,
+        // crash recovery, headers and audit over every route (issue 6, section 2); its own CI step.
+        test: {
+          name: 'reliability',
+          include: ['test/reliability/**/*.test.ts'],
+          globalSetup: ['test/helpers/dynamodb-global-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
         },
       },
       { test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 } },
