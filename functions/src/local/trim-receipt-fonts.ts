@@ -6,21 +6,25 @@
  *
  * Trimming keeps the font's structure (cmap, hmtx, glyph ids) and empties the outlines of glyphs
  * no receipt character reaches (directly or as a component of a composite glyph); it drops the
- * kerning/shaping tables (GPOS, GSUB, GDEF), which precomposed Vietnamese letters do not need.
- * pdf-lib + fontkit then subset the trimmed font again when a PDF embeds it.
+ * kerning/shaping tables (GPOS, GSUB, GDEF), which precomposed Vietnamese letters do not need,
+ * and the hinting (fpgm, prep, cvt and each glyph's instructions; PDF viewers rasterise at high
+ * resolution, where hints change nothing visible) and the glyph names (post version 3).
+ * The result is stored zlib-deflated: the PDF writer (services/pdf/writer.ts) embeds exactly those
+ * bytes as a FlateDecode FontFile2, whole, so the bundle and every PDF carry ~25 KB per weight.
  *
  *   npx tsx functions/src/local/trim-receipt-fonts.ts
  */
-import fontkit from '@pdf-lib/fontkit';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
 import { RECEIPT_CHARSET } from '@portal/shared/receipts/charset';
+import { parseTrueType } from '../services/pdf/truetype';
 
 const require = createRequire(import.meta.url);
 const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '../services/receipts/fonts.generated.ts');
-const DROP = new Set(['GPOS', 'GSUB', 'GDEF', 'DSIG', 'kern']);
+const DROP = new Set(['GPOS', 'GSUB', 'GDEF', 'DSIG', 'kern', 'fpgm', 'prep', 'cvt ', 'hdmx', 'VDMX', 'LTSH']);
 
 interface Table {
   tag: string;
@@ -74,23 +78,45 @@ function writeFont(tables: Table[]): Buffer {
 
 /** Glyph ids a composite glyph refers to. */
 function components(glyph: Buffer): number[] {
-  if (glyph.length < 10 || glyph.readInt16BE(0) >= 0) return [];
+  return compositeParts(glyph).ids;
+}
+
+/** A composite glyph's component ids, where its component records end, and their flag offsets. */
+function compositeParts(glyph: Buffer): { ids: number[]; end: number; flagOffsets: number[] } {
+  if (glyph.length < 10 || glyph.readInt16BE(0) >= 0) return { ids: [], end: glyph.length, flagOffsets: [] };
   const ids: number[] = [];
+  const flagOffsets: number[] = [];
   let at = 10;
   for (;;) {
     const flags = glyph.readUInt16BE(at);
+    flagOffsets.push(at);
     ids.push(glyph.readUInt16BE(at + 2));
     at += 4 + (flags & 0x0001 ? 4 : 2);
     if (flags & 0x0008) at += 2;
     else if (flags & 0x0040) at += 4;
     else if (flags & 0x0080) at += 8;
-    if (!(flags & 0x0020)) return ids;
+    if (!(flags & 0x0020)) return { ids, end: at, flagOffsets };
   }
+}
+
+/** The glyph without its hinting instructions (instructionLength 0 / WE_HAVE_INSTRUCTIONS off). */
+function withoutInstructions(glyph: Buffer): Buffer {
+  if (glyph.length === 0) return glyph;
+  const contours = glyph.readInt16BE(0);
+  if (contours < 0) {
+    const { end, flagOffsets } = compositeParts(glyph);
+    const out = Buffer.from(glyph.subarray(0, end));
+    for (const at of flagOffsets) out.writeUInt16BE(out.readUInt16BE(at) & ~0x0100, at);
+    return out;
+  }
+  const lengthAt = 10 + 2 * contours;
+  const instructions = glyph.readUInt16BE(lengthAt);
+  return Buffer.concat([glyph.subarray(0, lengthAt), Buffer.alloc(2), glyph.subarray(lengthAt + 2 + instructions)]);
 }
 
 function trim(path: string): Buffer {
   const original = readFileSync(path);
-  const font = fontkit.create(original);
+  const font = parseTrueType(original);
   const tables = readTables(original).filter((t) => !DROP.has(t.tag));
   const table = (tag: string) => {
     const found = tables.find((t) => t.tag === tag);
@@ -106,7 +132,7 @@ function trim(path: string): Buffer {
   const glyphData = (id: number) => glyf.data.subarray(offsets[id] ?? 0, offsets[id + 1] ?? 0);
 
   const keep = new Set<number>([0]);
-  const queue = [...RECEIPT_CHARSET].map((char) => font.glyphForCodePoint(char.codePointAt(0) ?? 0).id);
+  const queue = [...RECEIPT_CHARSET].map((char) => font.glyphId(char.codePointAt(0) ?? 0));
   while (queue.length > 0) {
     const id = queue.pop() ?? 0;
     if (keep.has(id) && id !== 0) continue;
@@ -120,7 +146,7 @@ function trim(path: string): Buffer {
   for (let id = 0; id < glyphCount; id++) {
     newLoca.writeUInt32BE(offset, id * 4);
     if (!keep.has(id)) continue;
-    const data = glyphData(id);
+    const data = withoutInstructions(Buffer.from(glyphData(id)));
     const padded = Buffer.concat([data, Buffer.alloc((4 - (data.length % 4)) % 4)]);
     newGlyf.push(padded);
     offset += padded.length;
@@ -129,14 +155,19 @@ function trim(path: string): Buffer {
   glyf.data = Buffer.concat(newGlyf);
   loca.data = newLoca;
   head.data.writeInt16BE(1, 50);
+  // post version 3: no glyph names (the PDF maps glyphs to text through its ToUnicode CMap).
+  const post = table('post');
+  post.data = Buffer.from(post.data.subarray(0, 32));
+  post.data.writeUInt32BE(0x00030000, 0);
   head.data.writeUInt32BE(0, 8);
   const out = writeFont(tables);
   // head.checkSumAdjustment makes the whole file sum to 0xB1B0AFBA.
   const headAt = out.indexOf(Buffer.from('head', 'latin1'));
   const headOffset = out.readUInt32BE(headAt + 8);
   out.writeUInt32BE((0xb1b0afba - checksum(out)) >>> 0, headOffset + 8);
-  console.log(`${path.split('/').pop()}: ${original.length} → ${out.length} bytes, ${keep.size} of ${glyphCount} glyphs`);
-  return out;
+  const deflated = deflateSync(out, { level: 9 });
+  console.log(`${path.split('/').pop()}: ${original.length} → ${out.length} bytes (${deflated.length} deflated), ${keep.size} of ${glyphCount} glyphs`);
+  return deflated;
 }
 
 const regular = trim(require.resolve('@expo-google-fonts/be-vietnam-pro/400Regular/BeVietnamPro_400Regular.ttf'));
@@ -146,9 +177,9 @@ writeFileSync(
   `/**
  * GENERATED by functions/src/local/trim-receipt-fonts.ts — do not edit. Be Vietnam Pro (SIL Open
  * Font License 1.1, https://github.com/bettergui/BeVietnamPro) Regular and Bold, trimmed to the
- * receipt character set (shared/src/receipts/charset.ts), base64.
+ * receipt character set (shared/src/receipts/charset.ts), without hinting; zlib-deflated, base64.
  */
-export const BE_VIETNAM_PRO_REGULAR = '${regular.toString('base64')}';
-export const BE_VIETNAM_PRO_BOLD = '${bold.toString('base64')}';
+export const BE_VIETNAM_PRO_REGULAR_DEFLATED = '${regular.toString('base64')}';
+export const BE_VIETNAM_PRO_BOLD_DEFLATED = '${bold.toString('base64')}';
 `,
 );

@@ -1,15 +1,14 @@
 /**
  * E-receipts, pure parts: the amount in Vietnamese words, receipt numbers, text mapped onto the
- * font's characters, and the PDF itself (parsed back with pdf-lib; its text decoded through the
- * embedded fonts' ToUnicode maps, so the Vietnamese and the QR address are checked as printed).
+ * font's characters, and the PDF itself (parsed back with test/helpers/pdf.ts; its text decoded
+ * through the embedded fonts' ToUnicode maps, so the Vietnamese and the QR address are checked as printed).
  */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
-import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { renderReceiptPdf } from '../../../functions/src/services/receipts/pdf';
 import { toReceiptText } from '../../../shared/src/receipts/charset';
 import { RECEIPT_NUMBER, formatReceiptNumber, receiptKindFor, receiptStatusFor, receiptVerifyUrl, vietnamDateTimeText, vietnamYear, type ReceiptContent } from '../../../shared/src/receipts/receipt';
 import { amountInWords, numberInWords } from '../../../shared/src/receipts/words';
+import { parsePdf } from '../../helpers/pdf';
 
 describe('amount in Vietnamese words', () => {
   it.each([
@@ -116,47 +115,18 @@ const content: ReceiptContent = {
   verifyUrl: receiptVerifyUrl('https://cong-y-te.example.vn/', 'HD-2026-000042'),
 };
 
-/** The text a PDF shows, decoded through each font's ToUnicode map (enough for pdf-lib's output). */
-async function extractText(bytes: Uint8Array): Promise<string> {
-  const doc = await PDFDocument.load(bytes);
-  const decoded = (s: PDFRawStream) => (s.dict.get(PDFName.of('Filter')) ? inflateSync(s.contents) : Buffer.from(s.contents)).toString('latin1');
-  let out = '';
-  for (const page of doc.getPages()) {
-    const fonts = new Map<string, Map<string, string>>();
-    const fontDict = page.node.Resources()?.lookup(PDFName.of('Font'), PDFDict);
-    for (const [name, ref] of fontDict?.entries() ?? []) {
-      const font = doc.context.lookup(ref, PDFDict);
-      const toUnicode = doc.context.lookup(font.get(PDFName.of('ToUnicode')));
-      if (!(toUnicode instanceof PDFRawStream)) throw new Error('font without ToUnicode');
-      const cmap = decoded(toUnicode);
-      const glyphs = new Map<string, string>();
-      for (const [, gid, hex] of cmap.matchAll(/<([0-9a-fA-F]{4})>\s*<([0-9a-fA-F]+)>/g)) {
-        glyphs.set(`${gid}`.toLowerCase(), String.fromCharCode(...((hex ?? '').match(/.{4}/g)?.map((h) => parseInt(h, 16)) ?? [])));
-      }
-      fonts.set(name.asString(), glyphs);
-    }
-    const contents = page.node.Contents();
-    const streams = (contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents]).filter((c): c is PDFRawStream => c instanceof PDFRawStream);
-    for (const stream of streams) {
-      let glyphs = new Map<string, string>();
-      for (const [, font, hex] of decoded(stream).matchAll(/(\/[\w-]+) [\d.]+ Tf|<([0-9a-fA-F]*)>\s*Tj/g)) {
-        if (font) glyphs = fonts.get(font) ?? new Map();
-        else out += `${(hex ?? '').match(/.{4}/g)?.map((g) => glyphs.get(g.toLowerCase()) ?? '\uFFFD').join('') ?? ''}\n`;
-      }
-    }
-  }
-  return out;
-}
-
 describe('the receipt PDF', () => {
   it('is a valid one-page PDF with Be Vietnam Pro embedded, printing the Vietnamese text and the QR address', async () => {
     const bytes = await renderReceiptPdf(content);
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
-    const doc = await PDFDocument.load(bytes);
-    expect(doc.getPageCount()).toBe(1);
-    expect(doc.getTitle()).toBe('BIÊN NHẬN THANH TOÁN VIỆN PHÍ HD-2026-000042');
+    const doc = parsePdf(bytes);
+    expect(doc.pageCount).toBe(1);
+    expect(doc.info.Title).toBe('BIÊN NHẬN THANH TOÁN VIỆN PHÍ HD-2026-000042');
+    expect(doc.info.CreationDate).toBe('D:20260705070300Z');
     expect(Buffer.from(bytes).toString('latin1')).toContain('/BaseFont /RCPTRG+BeVietnamPro-Regular');
-    const text = await extractText(bytes);
+    // The fonts travel inside the file, Vietnamese glyphs included (a reader needs no font of its own).
+    expect(Buffer.from(bytes).toString('latin1').match(/\/FontFile2 \d+ 0 R/g)).toHaveLength(2);
+    const { text } = doc;
     expect(text).not.toContain('\uFFFD');
     for (const expected of ['BIÊN NHẬN THANH TOÁN VIỆN PHÍ', 'Số: HD-2026-000042', 'Bệnh viện Chợ Rẫy', 'Đ. T. M.', '05/07/2026 14:03', 'Xét nghiệm công thức máu', '72.000 ₫', '398.000 ₫', 'Ba trăm chín mươi tám nghìn đồng', 'VNPay · NCB · Mã GD 14123456', 'https://cong-y-te.example.vn/tra-cuu/bien-lai/HD-2026-000042', 'Nghị định 254/2026/NĐ-CP', 'Trang 1/1']) {
       expect(text).toContain(expected);
@@ -170,10 +140,11 @@ describe('the receipt PDF', () => {
   it('continues a long bill on further pages, numbered', async () => {
     const lines = Array.from({ length: 60 }, (_, i) => ({ name: `Thuốc điều trị số ${i + 1}`, quantity: 1, unitPrice: 10_000, insuranceCovered: 0, amount: 10_000 }));
     const bytes = await renderReceiptPdf({ ...content, lines, totalVnd: 600_000 });
-    const doc = await PDFDocument.load(bytes);
-    expect(doc.getPageCount()).toBeGreaterThan(1);
-    const text = await extractText(bytes);
-    expect(text).toContain(`Trang ${doc.getPageCount()}/${doc.getPageCount()}`);
+    const doc = parsePdf(bytes);
+    expect(doc.pageCount).toBeGreaterThan(1);
+    const { text } = doc;
+    expect(text).toContain(`Trang ${doc.pageCount}/${doc.pageCount}`);
+    expect(doc.pages[doc.pageCount - 1]).toContain('Sáu trăm nghìn đồng');
     expect(text).toContain('Thuốc điều trị số 60');
     expect(text).toContain('Sáu trăm nghìn đồng');
   });

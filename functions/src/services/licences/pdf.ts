@@ -1,17 +1,16 @@
 /**
  * The licence or certificate PDF (A4 portrait, Vietnamese with English in smaller type), drawn with
- * the receipts' pdf-lib + fontkit and the same trimmed Be Vietnam Pro (services/receipts/), so the
- * licences job carries nothing the receipts job does not already carry.
+ * the receipts' PDF writer (services/pdf/, ADR 0018) and the same trimmed Be Vietnam Pro
+ * (services/receipts/), so the licences job carries nothing the receipts job does not already carry.
  *
  * Deterministic: the same content gives the same bytes (creation date = issue time, fixed producer
- * and font subset names), so a re-run after a crash stores the very file it would have stored.
+ * and font names), so a re-run after a crash stores the very file it would have stored.
  */
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { encode } from 'uqr';
 import type { LicenceContent } from '@portal/shared/licences/licence';
 import { toReceiptText } from '@portal/shared/receipts/charset';
-import { BE_VIETNAM_PRO_BOLD, BE_VIETNAM_PRO_REGULAR } from '../receipts/fonts.generated';
+import { PdfDocument, rgb, type PdfFont, type PdfPage, type Rect } from '../pdf/writer';
+import { BE_VIETNAM_PRO_BOLD_DEFLATED, BE_VIETNAM_PRO_REGULAR_DEFLATED } from '../receipts/fonts.generated';
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
@@ -23,7 +22,7 @@ const ACCENT = rgb(0.55, 0.08, 0.08);
 /** `2026-03-05` → `05/03/2026`. */
 const dmy = (date: string): string => date.slice(0, 10).split('-').reverse().join('/');
 
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+function wrap(text: string, font: PdfFont, size: number, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of toReceiptText(text).split(' ')) {
@@ -40,24 +39,23 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
 
 export async function renderLicencePdf(licence: LicenceContent): Promise<Uint8Array> {
   const issued = new Date(licence.issuedAt);
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
-  const regular = await doc.embedFont(Buffer.from(BE_VIETNAM_PRO_REGULAR, 'base64'), { subset: true, customName: 'LICNRG+BeVietnamPro-Regular' });
-  const bold = await doc.embedFont(Buffer.from(BE_VIETNAM_PRO_BOLD, 'base64'), { subset: true, customName: 'LICNBD+BeVietnamPro-Bold' });
-  doc.setTitle(toReceiptText(`${licence.titleVi} số ${licence.number}`));
-  doc.setSubject(toReceiptText(`${licence.titleVi} — ${licence.holderName}`));
-  doc.setAuthor('Sở Y tế Thành phố Hồ Chí Minh');
-  doc.setProducer('Cổng dịch vụ y tế (pdf-lib)');
-  doc.setCreator('Cổng dịch vụ y tế');
-  doc.setLanguage('vi-VN');
-  doc.setCreationDate(issued);
-  doc.setModificationDate(issued);
-  // A custom entry readers show as a document property: the number, so a copy names itself.
-  doc.setKeywords([licence.number]);
+  const doc = new PdfDocument({
+    title: toReceiptText(`${licence.titleVi} số ${licence.number}`),
+    subject: toReceiptText(`${licence.titleVi} — ${licence.holderName}`),
+    author: 'Sở Y tế Thành phố Hồ Chí Minh',
+    producer: 'Cổng dịch vụ y tế',
+    creator: 'Cổng dịch vụ y tế',
+    // A property readers show: the number, so a copy names itself.
+    keywords: licence.number,
+    language: 'vi-VN',
+    createdAt: issued,
+  });
+  const regular = doc.embedFont(Buffer.from(BE_VIETNAM_PRO_REGULAR_DEFLATED, 'base64'), 'LICNRG+BeVietnamPro-Regular');
+  const bold = doc.embedFont(Buffer.from(BE_VIETNAM_PRO_BOLD_DEFLATED, 'base64'), 'LICNBD+BeVietnamPro-Bold');
 
-  const page: PDFPage = doc.addPage([A4.width, A4.height]);
-  const text = (value: string, x: number, y: number, size: number, font: PDFFont = regular, color = INK) => page.drawText(toReceiptText(value), { x, y, size, font, color });
-  const centreAt = (value: string, cx: number, y: number, size: number, font: PDFFont = regular, color = INK) => {
+  const page: PdfPage = doc.addPage(A4.width, A4.height);
+  const text = (value: string, x: number, y: number, size: number, font: PdfFont = regular, color = INK) => page.drawText(toReceiptText(value), { x, y, size, font, color });
+  const centreAt = (value: string, cx: number, y: number, size: number, font: PdfFont = regular, color = INK) => {
     const t = toReceiptText(value);
     page.drawText(t, { x: cx - font.widthOfTextAtSize(t, size) / 2, y, size, font, color });
   };
@@ -117,11 +115,8 @@ export async function renderLicencePdf(licence: LicenceContent): Promise<Uint8Ar
   const qrSize = 104;
   const cell = qrSize / qr.size;
   const qrTop = y;
-  qr.data.forEach((row, r) =>
-    row.forEach((dark, c) => {
-      if (dark) page.drawRectangle({ x: MARGIN + c * cell, y: qrTop - (r + 1) * cell, width: cell, height: cell, color: rgb(0, 0, 0) });
-    }),
-  );
+  const modules: Rect[] = qr.data.flatMap((row, r) => row.flatMap((dark, c) => (dark ? [{ x: MARGIN + c * cell, y: qrTop - (r + 1) * cell, width: cell, height: cell }] : [])));
+  page.fillRectangles(modules, rgb(0, 0, 0));
   const beside = MARGIN + qrSize + 16;
   const besideWidth = CONTENT_WIDTH - qrSize - 16;
   text('Kiểm tra giấy tờ này', beside, qrTop - 12, 10.5, bold);
@@ -153,5 +148,5 @@ export async function renderLicencePdf(licence: LicenceContent): Promise<Uint8Ar
   text(footer, MARGIN, MARGIN - 20, 7, regular, MUTED);
   text('Electronic document issued through the health services portal; check any copy on the verification page above.', MARGIN, MARGIN - 30, 6.5, regular, MUTED);
 
-  return doc.save({ useObjectStreams: false });
+  return doc.save();
 }

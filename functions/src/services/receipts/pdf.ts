@@ -1,19 +1,18 @@
 /**
- * The receipt PDF (A4 portrait, Vietnamese with English in smaller type): pdf-lib + fontkit with
- * Be Vietnam Pro embedded as a subset. Only the receipts job imports this module (pdf-lib and
- * fontkit are large; no HTTP function bundles them).
+ * The receipt PDF (A4 portrait, Vietnamese with English in smaller type), drawn with the project's
+ * own PDF writer (services/pdf/, ADR 0018) in the trimmed Be Vietnam Pro. Only the receipts job
+ * imports this module (the embedded fonts are ~34 KB; no HTTP function bundles them).
  *
  * Deterministic: the same content gives the same bytes (fixed creation date = the payment time,
- * fixed producer, fixed font subset names, no random document id).
+ * fixed producer, fixed font names, the file id a hash of the content).
  */
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { encode } from 'uqr';
 import { toReceiptText } from '@portal/shared/receipts/charset';
 import { RECEIPT_KIND_LABEL, RECEIPT_TITLE, paymentMethodText, vietnamDateTimeText, type ReceiptContent } from '@portal/shared/receipts/receipt';
 import { amountInWords } from '@portal/shared/receipts/words';
 import { formatVnd } from '@portal/shared/vietnamese';
-import { BE_VIETNAM_PRO_BOLD, BE_VIETNAM_PRO_REGULAR } from './fonts.generated';
+import { PdfDocument, rgb, type PdfFont, type PdfPage, type Rect } from '../pdf/writer';
+import { BE_VIETNAM_PRO_BOLD_DEFLATED, BE_VIETNAM_PRO_REGULAR_DEFLATED } from './fonts.generated';
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 48;
@@ -35,12 +34,12 @@ const COLUMNS = [
 ] as const;
 
 interface Fonts {
-  regular: PDFFont;
-  bold: PDFFont;
+  regular: PdfFont;
+  bold: PdfFont;
 }
 
 /** Splits text into lines no wider than `width`. */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+function wrap(text: string, font: PdfFont, size: number, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
@@ -70,35 +69,34 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
 
 export async function renderReceiptPdf(receipt: ReceiptContent): Promise<Uint8Array> {
   const createdAt = new Date(receipt.paidAt);
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
-  const fonts: Fonts = {
-    regular: await doc.embedFont(Buffer.from(BE_VIETNAM_PRO_REGULAR, 'base64'), { subset: true, customName: 'RCPTRG+BeVietnamPro-Regular' }),
-    bold: await doc.embedFont(Buffer.from(BE_VIETNAM_PRO_BOLD, 'base64'), { subset: true, customName: 'RCPTBD+BeVietnamPro-Bold' }),
-  };
   const kindLabel = RECEIPT_KIND_LABEL[receipt.kind];
   const title = RECEIPT_TITLE[receipt.kind];
-  doc.setTitle(toReceiptText(`${title.vi} ${receipt.number}`));
-  doc.setSubject(toReceiptText(`${kindLabel.vi} — ${receipt.issuerName}`));
-  doc.setAuthor('Cổng dịch vụ y tế');
-  doc.setProducer('Cổng dịch vụ y tế (pdf-lib)');
-  doc.setCreator('Cổng dịch vụ y tế');
-  doc.setLanguage('vi-VN');
-  doc.setCreationDate(createdAt);
-  doc.setModificationDate(createdAt);
+  const doc = new PdfDocument({
+    title: toReceiptText(`${title.vi} ${receipt.number}`),
+    subject: toReceiptText(`${kindLabel.vi} — ${receipt.issuerName}`),
+    author: 'Cổng dịch vụ y tế',
+    producer: 'Cổng dịch vụ y tế',
+    creator: 'Cổng dịch vụ y tế',
+    language: 'vi-VN',
+    createdAt,
+  });
+  const fonts: Fonts = {
+    regular: doc.embedFont(Buffer.from(BE_VIETNAM_PRO_REGULAR_DEFLATED, 'base64'), 'RCPTRG+BeVietnamPro-Regular'),
+    bold: doc.embedFont(Buffer.from(BE_VIETNAM_PRO_BOLD_DEFLATED, 'base64'), 'RCPTBD+BeVietnamPro-Bold'),
+  };
 
-  const pages: PDFPage[] = [];
-  let page = doc.addPage([A4.width, A4.height]);
+  const pages: PdfPage[] = [];
+  let page = doc.addPage(A4.width, A4.height);
   pages.push(page);
   let y = A4.height - MARGIN;
 
-  const text = (value: string, x: number, atY: number, size: number, font: PDFFont = fonts.regular, color = INK) =>
+  const text = (value: string, x: number, atY: number, size: number, font: PdfFont = fonts.regular, color = INK) =>
     page.drawText(toReceiptText(value), { x, y: atY, size, font, color });
-  const right = (value: string, xRight: number, atY: number, size: number, font: PDFFont = fonts.regular, color = INK) => {
+  const right = (value: string, xRight: number, atY: number, size: number, font: PdfFont = fonts.regular, color = INK) => {
     const t = toReceiptText(value);
     page.drawText(t, { x: xRight - font.widthOfTextAtSize(t, size), y: atY, size, font, color });
   };
-  const centre = (value: string, atY: number, size: number, font: PDFFont, color = INK) => {
+  const centre = (value: string, atY: number, size: number, font: PdfFont, color = INK) => {
     const t = toReceiptText(value);
     page.drawText(t, { x: (A4.width - font.widthOfTextAtSize(t, size)) / 2, y: atY, size, font, color });
   };
@@ -154,7 +152,7 @@ export async function renderReceiptPdf(receipt: ReceiptContent): Promise<Uint8Ar
   }
 
   function newPage(): void {
-    page = doc.addPage([A4.width, A4.height]);
+    page = doc.addPage(A4.width, A4.height);
     pages.push(page);
     y = A4.height - MARGIN;
     text(`${receipt.issuerName} — ${title.vi}`, MARGIN, y - 10, 9, fonts.bold, ACCENT);
@@ -204,11 +202,8 @@ export async function renderReceiptPdf(receipt: ReceiptContent): Promise<Uint8Ar
   const qrSize = 96;
   const cell = qrSize / qr.size;
   const qrTop = y;
-  qr.data.forEach((row, r) =>
-    row.forEach((dark, c) => {
-      if (dark) page.drawRectangle({ x: MARGIN + c * cell, y: qrTop - (r + 1) * cell, width: cell, height: cell, color: rgb(0, 0, 0) });
-    }),
-  );
+  const modules: Rect[] = qr.data.flatMap((row, r) => row.flatMap((dark, c) => (dark ? [{ x: MARGIN + c * cell, y: qrTop - (r + 1) * cell, width: cell, height: cell }] : [])));
+  page.fillRectangles(modules, rgb(0, 0, 0));
   const beside = MARGIN + qrSize + 16;
   text('Kiểm tra biên nhận', beside, qrTop - 12, 10, fonts.bold);
   text('Verify this receipt', beside, qrTop - 24, 7.5, fonts.regular, MUTED);
@@ -232,5 +227,5 @@ export async function renderReceiptPdf(receipt: ReceiptContent): Promise<Uint8Ar
     right(`Trang ${i + 1}/${pages.length}`, A4.width - MARGIN, FOOTER_TOP - 32 - 4 * 9.5 - 4, 7, fonts.regular, MUTED);
   });
 
-  return doc.save({ useObjectStreams: false });
+  return doc.save();
 }
