@@ -104,8 +104,12 @@ async function settleWithVnpay(deps: PaymentDeps, refund: StoredRefund): Promise
   }
   // VNPay has refunded: recording it must not be given up on a race. Another refund completing at
   // the same moment makes the total read stale (conflict) or collides (transient): read and retry.
+  // The read before VNPay's call serves the first try (one read fewer per approval); a total made
+  // stale meanwhile fails completeRefund's condition, and every retry reads again.
+  let known: typeof payment | undefined = payment;
   await withRetries(async () => {
-    const current = await getAttempt(deps, refund.paymentId);
+    const current = known ?? (await getAttempt(deps, refund.paymentId));
+    known = undefined;
     await completeRefund(deps, refund, { amountVnd: payment.amountVnd, amountRefunded: current?.amountRefunded ?? 0 }, keys.bill(payment.payable.id), at);
   }, ['conflict', 'service_unavailable'], 20);
   return { ...refund, status: 'completed' };
