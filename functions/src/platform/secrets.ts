@@ -3,7 +3,7 @@
  * they come from one Secrets Manager secret (JSON), read once per container; locally from
  * environment variables that the local server sets (and the sandbox VNPay double reads too).
  */
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import * as z from 'zod/mini';
 import { config } from './config';
 import { ttlCache } from './ttl-cache';
@@ -17,10 +17,15 @@ const secretsSchema = z.object({
 });
 export type PortalSecrets = z.infer<typeof secretsSchema>;
 
+let client: SecretsManagerClient | undefined;
+
 async function load(): Promise<PortalSecrets> {
   if (config.PORTAL_SECRET_ARN) {
-    const client = new SecretsManagerClient({ region: config.AWS_REGION });
-    const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: config.PORTAL_SECRET_ARN }));
+    // The SDK is loaded on the first read, not at module load: most functions import this module
+    // but read the secret only on a few routes, and loading the package costs their cold start.
+    const sdk = await import('@aws-sdk/client-secrets-manager');
+    client ??= new sdk.SecretsManagerClient({ region: config.AWS_REGION });
+    const { SecretString } = await client.send(new sdk.GetSecretValueCommand({ SecretId: config.PORTAL_SECRET_ARN }));
     return secretsSchema.parse(JSON.parse(SecretString ?? '{}'));
   }
   return secretsSchema.parse({ vnpayTmnCode: process.env.VNPAY_TMN_CODE, vnpayHashSecret: process.env.VNPAY_HASH_SECRET, payLinkKey: process.env.PAY_LINK_KEY, hisSigningKey: process.env.HIS_SIGNING_KEY });

@@ -11,7 +11,7 @@
  */
 import { createHash, createPrivateKey, createPublicKey, sign as signData, verify as verifyData, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
+import type { KMSClient } from '@aws-sdk/client-kms';
 
 export const SIGNATURE_ALGORITHM = 'ECDSA_P256_SHA256' as const;
 
@@ -97,22 +97,32 @@ export async function localLicenceSigner(pemFile: string): Promise<LicenceSigner
   };
 }
 
+/**
+ * The KMS SDK, loaded on first use rather than at module load: several bundles import this module
+ * (the dossier functions, the reminders job) but only the licences job signs and only the public
+ * check reads the key, so the others should not pay for loading the package at cold start.
+ */
+const kmsSdk = () => import('@aws-sdk/client-kms');
+
 /** AWS: the KMS key; the licences job may only Sign with it, the public function only GetPublicKey (infra). */
 export function kmsLicenceSigner(keyId: string, client: KMSClient): LicenceSigner & LicenceKeys {
   let publicKey: Promise<Uint8Array> | undefined;
   return {
     keyId,
     async sign({ sha256: digest }) {
+      const { SignCommand } = await kmsSdk();
       const { Signature } = await client.send(new SignCommand({ KeyId: keyId, Message: digest, MessageType: 'DIGEST', SigningAlgorithm: 'ECDSA_SHA_256' }));
       if (!Signature) throw new Error('KMS returned no signature');
       return derToP1363(Signature);
     },
     publicKeySpki() {
       // The key's public half never changes: one call per container.
-      publicKey ??= client.send(new GetPublicKeyCommand({ KeyId: keyId })).then(({ PublicKey }) => {
-        if (!PublicKey) throw new Error('KMS returned no public key');
-        return PublicKey;
-      });
+      publicKey ??= kmsSdk()
+        .then(({ GetPublicKeyCommand }) => client.send(new GetPublicKeyCommand({ KeyId: keyId })))
+        .then(({ PublicKey }) => {
+          if (!PublicKey) throw new Error('KMS returned no public key');
+          return PublicKey;
+        });
       publicKey.catch(() => (publicKey = undefined));
       return publicKey;
     },
@@ -121,7 +131,10 @@ export function kmsLicenceSigner(keyId: string, client: KMSClient): LicenceSigne
 
 /** The configured key: KMS when `LICENCE_SIGNING_KEY_ID` is set (AWS), else the local PEM file. */
 export async function licenceSignerFrom(settings: { LICENCE_SIGNING_KEY_ID?: string; LICENCE_SIGNING_KEY_FILE?: string; AWS_REGION?: string }): Promise<LicenceSigner & LicenceKeys> {
-  if (settings.LICENCE_SIGNING_KEY_ID) return kmsLicenceSigner(settings.LICENCE_SIGNING_KEY_ID, new KMSClient(settings.AWS_REGION ? { region: settings.AWS_REGION } : {}));
+  if (settings.LICENCE_SIGNING_KEY_ID) {
+    const { KMSClient } = await kmsSdk();
+    return kmsLicenceSigner(settings.LICENCE_SIGNING_KEY_ID, new KMSClient(settings.AWS_REGION ? { region: settings.AWS_REGION } : {}));
+  }
   if (settings.LICENCE_SIGNING_KEY_FILE) return localLicenceSigner(settings.LICENCE_SIGNING_KEY_FILE);
   throw new Error('Invalid configuration: LICENCE_SIGNING_KEY_ID or LICENCE_SIGNING_KEY_FILE is required by this function');
 }
