@@ -329,14 +329,17 @@ function grantTable(scope: Construct, role: Role, access: TableAccess, props: Po
   role.addToPolicy(new PolicyStatement({ sid: 'TableKey', actions: keyActions, resources: [props.tableKey.keyArn] }));
   // The audit log is append-only: whatever a function may do elsewhere, it may never change or
   // delete an item whose partition key starts with AUDIT#. A Deny wins over every Allow, also
-  // inside TransactWriteItems, which is authorised per item.
+  // inside TransactWriteItems, which is authorised per item. BatchWriteItem is denied too (its
+  // DeleteRequest would otherwise pass), and ForAnyValue so that a batch mixing one AUDIT# key with
+  // others is refused (ForAllValues only matches when every key is an audit key). No function
+  // batch-writes; audit entries are Puts inside TransactWriteItems, which stay allowed.
   role.addToPolicy(
     new PolicyStatement({
       sid: 'AuditLogIsAppendOnly',
       effect: Effect.DENY,
-      actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+      actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
       resources: [table.tableArn],
-      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${AUDIT_PREFIX}*`] } },
+      conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [`${AUDIT_PREFIX}*`] } },
     }),
   );
 }

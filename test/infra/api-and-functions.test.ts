@@ -225,8 +225,8 @@ describe('least-privilege table access', () => {
     for (const name of withTable) {
       const deny = statementsOf(name).find((s) => s.Effect === 'Deny');
       expect(deny, name).toBeDefined();
-      expect(actionsOf(deny as Statement).sort()).toEqual(['dynamodb:DeleteItem', 'dynamodb:UpdateItem']);
-      expect(deny?.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } });
+      expect(actionsOf(deny as Statement).sort()).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:UpdateItem']);
+      expect(deny?.Condition).toEqual({ 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } });
     }
   });
 

@@ -332,8 +332,8 @@ describe('least privilege across the stack', () => {
       if (job.access === 'none') return;
       const deny = statements.find((s) => s.Effect === 'Deny');
       expect(deny, job.id).toBeDefined();
-      expect(actionsOf(deny as Statement).sort()).toEqual(['dynamodb:DeleteItem', 'dynamodb:UpdateItem']);
-      expect(deny?.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${AUDIT_PREFIX}*`] } });
+      expect(actionsOf(deny as Statement).sort()).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:UpdateItem']);
+      expect(deny?.Condition).toEqual({ 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [`${AUDIT_PREFIX}*`] } });
     });
   }
 });
