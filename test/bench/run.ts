@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { javaProblem, startDynamoDbLocal, type RunningDynamoDb } from '../../functions/src/local/dynamodb-local';
 import { startTestPortal, type TestPortal } from '../helpers/portal';
 import { measureBundlesAndInit } from './bundles';
+import { measureHotSpot } from './hot-spot';
 import { capacityPart } from './capacity';
 import { pagesPart } from './pages';
 import { contentionPart } from './contention';
@@ -25,7 +26,15 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT_DIR = resolve(ROOT, 'bench');
 
 /** Every part of the bench, in the order the report shows them. */
-const PARTS: Array<{ id: string; run: BenchPart }> = [{ id: 'bundles', run: measureBundlesAndInit }, { id: 'capacity', run: capacityPart }, { id: 'throughput', run: throughputPart }, { id: 'contention', run: contentionPart }, { id: 'vnpaySign', run: vnpaySignPart }, { id: 'pages', run: pagesPart }];
+const PARTS: Array<{ id: string; run: BenchPart }> = [
+  { id: 'bundles', run: measureBundlesAndInit },
+  { id: 'capacity', run: capacityPart },
+  { id: 'throughput', run: throughputPart },
+  { id: 'contention', run: contentionPart },
+  { id: 'vnpaySign', run: vnpaySignPart },
+  { id: 'hotspot', run: measureHotSpot },
+  { id: 'pages', run: pagesPart },
+];
 
 const positiveInt = (value: string | undefined, fallback: number) => (Number.isInteger(Number(value)) && Number(value) > 0 ? Number(value) : fallback);
 const DURATION_S = positiveInt(process.env.BENCH_DURATION, 10);
