@@ -96,16 +96,18 @@ export async function measureCapacity(ctx: BenchContext): Promise<CapacityFigure
     // portal has set the configuration it reads at load.
     const { db, tableName } = await import('../../functions/src/platform/dynamo');
     const meter = attachMeter(db);
-    // Handlers keep the table of the first portal of the process (an earlier part's; it stays in
-    // DynamoDB Local, seeded): the scenarios set their data up where the handlers will look.
-    const target: TestPortal = tableName === portal.tableName ? portal : { ...portal, tableName };
+    // Handlers read their configuration once per process, so after an earlier part's portal they
+    // still use its table and its sign-in keys: every signed-in request would fail. Say so plainly.
+    if (tableName !== portal.tableName) {
+      throw new Error(`the handlers are bound to an earlier portal of this process (table ${tableName}): run this part first or alone (BENCH_ONLY=capacity), or share one portal per run`);
+    }
     const { SCENARIOS } = await import('./capacity-requests');
     const figures: RouteCapacity[] = [];
     for (const route of routes) {
       const id = route.id as RouteId;
       let probe: Probe | undefined;
       try {
-        probe = await SCENARIOS[id](target);
+        probe = await SCENARIOS[id](portal);
         meter.reset();
         const status = await send(portal, id, probe);
         figures.push(figureOf(route, status, meter.calls.filter((c) => c.label === id), probe));
