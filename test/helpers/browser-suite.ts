@@ -4,10 +4,13 @@
  * it stops and the summary of the pages checked is printed. Plus signing in through the real
  * callback page. Call `browserSuite` inside the suite's `describe`: it registers the hooks.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startDynamoDbLocal, type RunningDynamoDb } from '../../functions/src/local/dynamodb-local';
-import { BrowserChecks, WEB_DIST, assertBrowserPrerequisites, launchChromium } from './browser';
+import { pagePath, type Lang, type PageId } from '../../web/src/lib/i18n';
+import { BrowserChecks, ROOT, VIEWPORTS, WEB_DIST, assertBrowserPrerequisites, launchChromium, type ViewportName } from './browser';
 import { startTestPortal, type TestPortal } from './portal';
 
 export interface BrowserSuite {
@@ -74,4 +77,102 @@ export async function enterSandboxCard(page: Page, timeout: number): Promise<voi
   await page.locator('form[action$="/domestic"] button[type="submit"]').click();
   await page.locator('main[data-step="otp"]').waitFor({ timeout });
   await page.locator('#otp').fill(NCB_CARD.otp);
+}
+
+/** Where the journeys' screenshots go (git-ignored): <journey>/<viewport>-<lang>/<nn>-<step>.png. */
+export const SCREENSHOTS = resolve(ROOT, 'test/e2e/screenshots');
+
+export interface Variant {
+  viewport: ViewportName;
+  lang: Lang;
+}
+export const variantName = (v: Variant): string => `${v.viewport}-${v.lang}`;
+
+/** Which run a page belongs to, for `shot`: its folder and the run's step counter. */
+const shotTargets = new WeakMap<Page, { dir: string; counter: { n: number } }>();
+
+/**
+ * A full-page screenshot of the step now on screen, numbered in the order of the run:
+ * test/e2e/screenshots/<journey>/<viewport>-<lang>/<nn>-<step>.png. Pages not opened by a
+ * JourneyRun go to test/e2e/screenshots/other/.
+ */
+export async function shot(page: Page, step: string): Promise<void> {
+  let target = shotTargets.get(page);
+  if (!target) {
+    target = { dir: resolve(SCREENSHOTS, 'other'), counter: { n: 0 } };
+    shotTargets.set(page, target);
+  }
+  mkdirSync(target.dir, { recursive: true });
+  const name = `${String(++target.counter.n).padStart(2, '0')}-${step.replace(/[^a-z0-9-]+/gi, '-').toLowerCase()}.png`;
+  await page.screenshot({ path: resolve(target.dir, name), fullPage: true, scale: 'css' });
+}
+
+/**
+ * One journey in one {viewport, lang}: fresh contexts at that viewport and locale on the suite's
+ * browser, the page addresses in that language, `step` = axe + console + CSP checks and a
+ * screenshot, and at the end the proof that every page of ours the run showed was checked.
+ */
+export class JourneyRun {
+  private readonly contexts: BrowserContext[] = [];
+  private readonly pages: Page[] = [];
+  private readonly counter = { n: 0 };
+  private readonly handOvers: string[] = [];
+  readonly dir: string;
+
+  constructor(
+    readonly checks: BrowserChecks,
+    readonly journey: string,
+    readonly variant: Variant,
+  ) {
+    this.dir = resolve(SCREENSHOTS, journey, variantName(variant));
+    rmSync(this.dir, { recursive: true, force: true }); // no stale steps from an earlier run
+  }
+
+  get lang(): Lang {
+    return this.variant.lang;
+  }
+
+  /** The address of a page in the run's language (web/src/lib/i18n.ts). */
+  path(id: PageId, code?: string): string {
+    return pagePath(id, this.lang, code);
+  }
+
+  /** Picks the run's text: `t('Tiếng Việt', 'English')`. */
+  t<T>(vi: T, en: T): T {
+    return this.lang === 'vi' ? vi : en;
+  }
+
+  async newPage(options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+    const locale = this.lang === 'vi' ? 'vi-VN' : 'en-GB';
+    const opened = await this.checks.newPage({ ...VIEWPORTS[this.variant.viewport], locale, ...options });
+    this.contexts.push(opened.context);
+    this.pages.push(opened.page);
+    shotTargets.set(opened.page, { dir: this.dir, counter: this.counter });
+    return opened;
+  }
+
+  /** The page on screen: axe (WCAG 2.1 AA), console errors and CSP (soft), then its screenshot. */
+  async step(page: Page, name: string, options: { knownConsoleErrors?: RegExp[] } = {}): Promise<void> {
+    await this.checks.checkPage(page, `${this.journey} ${variantName(this.variant)}: ${name}`, options);
+    await shot(page, name);
+  }
+
+  /** A screenshot only (pages that are not ours, e.g. the VNPay double). */
+  shot(page: Page, step: string): Promise<void> {
+    return shot(page, step);
+  }
+
+  /** A page the run passes through by design without looking at it (named with the reason at the call). */
+  handOver(path: string): void {
+    this.handOvers.push(path);
+  }
+
+  /** Every page of ours the run's tabs showed was checked (client-side address changes included). */
+  expectEveryPageChecked(): void {
+    expect(this.checks.uncheckedPaths(this.pages, this.handOvers), `pages shown but never checked in ${this.journey} ${variantName(this.variant)}`).toEqual([]);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.contexts.map((context) => context.close()));
+  }
 }

@@ -15,7 +15,8 @@ import { expect } from 'vitest';
 import { javaProblem } from '../../functions/src/local/dynamodb-local';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const WEB_DIST = resolve(ROOT, 'web/dist');
+/** The built site; E2E_WEB_DIST lets a run use its own build while others rebuild web/dist. */
+export const WEB_DIST = process.env.E2E_WEB_DIST || resolve(ROOT, 'web/dist');
 /** Screenshots and other artefacts (git-ignored). */
 export const RESULTS = resolve(ROOT, 'test-results');
 export const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -23,6 +24,14 @@ export const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--d
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** A mid-range Android phone (Galaxy A-series class): 412×915 CSS pixels. */
 export const PHONE = { viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.625, isMobile: true, hasTouch: true };
+/** The journeys' matrix (test/e2e/journeys.test.ts): a small phone (360×740, the narrowest common Android) and a desk screen. */
+export const VIEWPORTS = {
+  phone: { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+  desktop: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false },
+} as const;
+export type ViewportName = keyof typeof VIEWPORTS;
+/** Pages that only hand over to another (the sign-in callback): visited for an instant, never checked. */
+const PASS_THROUGH = [/^\/dang-nhap\/xong\/$/, /^\/en\/sign-in\/done\/$/];
 
 function chromeInstalled(): boolean {
   try {
@@ -111,6 +120,9 @@ export function formatViolations(violations: AxeViolations): string {
 export class BrowserChecks {
   readonly summary: string[] = [];
   private readonly problems = new Map<Page, PageProblems>();
+  /** Per page: every address of ours its main frame showed (incl. client-side changes) and those checked. */
+  private readonly visited = new Map<Page, Set<string>>();
+  private readonly checked = new Map<Page, Set<string>>();
 
   constructor(
     readonly browser: Browser,
@@ -123,7 +135,27 @@ export class BrowserChecks {
     await reportCspViolations(context, (page) => this.problemsOf(page));
     const page = await context.newPage();
     this.problems.set(page, watch(page));
+    this.trackNavigations(page);
     return { context, page };
+  }
+
+  /** Records every address of ours the page's main frame shows: pushState and hash changes count too. */
+  private trackNavigations(page: Page): void {
+    const visited = new Set<string>();
+    this.visited.set(page, visited);
+    this.checked.set(page, new Set());
+    page.on('framenavigated', (frame) => {
+      if (frame !== page.mainFrame()) return;
+      const url = new URL(frame.url());
+      if (url.origin !== new URL(this.baseURL).origin || url.pathname.startsWith('/sandbox/') || url.pathname.startsWith('/api/')) return;
+      if (PASS_THROUGH.some((pattern) => pattern.test(url.pathname))) return;
+      visited.add(url.pathname);
+    });
+  }
+
+  /** The addresses `pages` showed that `checkPage` never looked at (by path; query and hash ignored). */
+  uncheckedPaths(pages: Page[], handOvers: string[] = []): string[] {
+    return pages.flatMap((page) => [...(this.visited.get(page) ?? [])].filter((path) => !this.checked.get(page)?.has(path) && !handOvers.includes(path)));
   }
 
   /** Starts a fresh problem list for the next page (navigations within one tab). */
@@ -156,7 +188,9 @@ export class BrowserChecks {
     const isKnown = (text: string) => known.some((pattern) => pattern.test(text));
     const consoleErrors = current.consoleErrors.filter((text) => !isKnown(text));
     const tolerated = current.consoleErrors.length - consoleErrors.length;
-    const where = `${name} (${new URL(page.url()).pathname})`;
+    const { pathname } = new URL(page.url());
+    this.checked.get(page)?.add(pathname);
+    const where = `${name} (${pathname})`;
     this.summary.push(
       `  ${where}: ${violations.length} axe violations, ${passes.length} rules passed, ${consoleErrors.length} console errors, ${current.cspViolations.length} CSP violations` +
         (tolerated ? ` (+${tolerated} known console error${tolerated === 1 ? '' : 's'} tolerated)` : ''),

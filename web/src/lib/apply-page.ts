@@ -28,6 +28,7 @@ import { procedureName } from './format';
 import { pagePath, type Lang } from './i18n';
 import { carryToCounterpart } from './lang-switch';
 import { clearToken, getToken } from './session';
+import { rememberPayment } from './payment-memory';
 
 
 const required = <T extends Element>(root: ParentNode, selector: string): T => requiredIn<T>(root, selector, 'apply');
@@ -346,7 +347,10 @@ export function initApply(root: HTMLElement): void {
     pay.disabled = true;
     pay.setAttribute('aria-busy', 'true');
     payDossierFee(dossier.dossierId, { lang, token: token! })
-      .then((opened) => location.assign(opened.paymentUrl))
+      .then((opened) => {
+        rememberPayment(opened.paymentId, { lang }); // VNPay returns to the Vietnamese result page
+        location.assign(opened.paymentUrl);
+      })
       .catch((error: unknown) => {
         pay.disabled = false;
         pay.removeAttribute('aria-busy');

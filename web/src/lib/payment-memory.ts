@@ -6,7 +6,8 @@
 import type { Lang } from './i18n';
 
 export interface RememberedPayment {
-  payLinkToken: string;
+  /** A bill's pay link; absent for a dossier fee or an appointment (their pages offer the retry). */
+  payLinkToken?: string;
   lang: Lang;
 }
 
@@ -25,7 +26,8 @@ export function recallPayment(paymentId: string): RememberedPayment | undefined 
     const value: unknown = JSON.parse(sessionStorage.getItem(key(paymentId)) ?? 'null');
     if (typeof value !== 'object' || value === null) return undefined;
     const { payLinkToken, lang } = value as Partial<RememberedPayment>;
-    return typeof payLinkToken === 'string' && (lang === 'vi' || lang === 'en') ? { payLinkToken, lang } : undefined;
+    if (lang !== 'vi' && lang !== 'en') return undefined;
+    return typeof payLinkToken === 'string' ? { payLinkToken, lang } : { lang };
   } catch {
     return undefined;
   }

@@ -109,7 +109,7 @@ export function initPaymentResult(root: HTMLElement): void {
   let lastAnnounced = '';
 
   // "Thử lại" goes back to the bill when this tab started the payment; otherwise to the lookup.
-  if (remembered) retryLink.href = `${pagePath('bill', lang)}#${encodeURIComponent(remembered.payLinkToken)}`;
+  if (remembered?.payLinkToken) retryLink.href = `${pagePath('bill', lang)}#${encodeURIComponent(remembered.payLinkToken)}`;
 
   function announce(text: string): void {
     if (text === lastAnnounced) return;
