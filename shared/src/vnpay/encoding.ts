@@ -10,8 +10,11 @@
 
 export type ValueEncoder = (value: string) => string;
 
+/** What `encodeURIComponent` leaves as it is: such a value (most of VNPay's) needs no encoding work. */
+const UNRESERVED = /^[A-Za-z0-9\-_.!~*'()]*$/;
+
 /** VNPay Node demo: `encodeURIComponent(v).replace(/%20/g, '+')`. Keeps `A-Za-z0-9 - _ . ! ~ * ' ( )`. */
-export const encodeNodeDemo: ValueEncoder = (value) => encodeURIComponent(value).replace(/%20/g, '+');
+export const encodeNodeDemo: ValueEncoder = (value) => (UNRESERVED.test(value) ? value : encodeURIComponent(value).replace(/%20/g, '+'));
 
 /** WHATWG application/x-www-form-urlencoded (used by `URLSearchParams`, hence npm `vnpay`). Keeps `* - . _`. */
 export const encodeWhatwg: ValueEncoder = (value) =>
@@ -27,8 +30,12 @@ export function isPortableValue(value: string): boolean {
   return PORTABLE_VALUE.test(value) && !ENCODER_SENSITIVE.test(value);
 }
 
+const NEEDS_DECODING = /[%+]/;
+
 /** Form decoding of one component: `+` is a space, then %XX as UTF-8. Undefined when malformed. */
 function decodeComponent(text: string): string | undefined {
+  // Most of VNPay's values (codes, amounts, dates) have nothing to decode: skip the work for them.
+  if (!NEEDS_DECODING.test(text)) return text;
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {
@@ -48,7 +55,8 @@ export type ParsedQuery =
  * verification. A `vnp_` key seen twice fails closed: we could not tell which value was signed.
  */
 export function parseVnpQuery(rawQuery: string): ParsedQuery {
-  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
+  // A plain object is safe: only keys starting with `vnp_` are kept, so never `__proto__` and co.
+  const fields: Record<string, string> = {};
   const body = rawQuery.startsWith('?') ? rawQuery.slice(1) : rawQuery;
   for (const part of body.split('&')) {
     if (part === '') continue;
@@ -62,5 +70,5 @@ export function parseVnpQuery(rawQuery: string): ParsedQuery {
     if (Object.hasOwn(fields, key)) return { ok: false, reason: 'duplicate_field' };
     fields[key] = value;
   }
-  return { ok: true, fields: { ...fields } };
+  return { ok: true, fields };
 }
