@@ -19,8 +19,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { PortalSecrets } from '../platform/secrets';
 import { getBill, type Deps } from '../repositories/bills';
 import { getAttempt, insertAttempt, settleAttempt, type PayableState, type Settlement, type StoredAttempt, type TransactItem } from '../repositories/payments';
-import { loadAppointmentFee } from './booking-payable';
-import { loadDossierFee } from './dossier-payable';
 import { getReceiptGuard } from '../repositories/receipts';
 import { billIdFromPayLink } from './pay-links';
 import { queryTransaction } from './vnpay-client';
@@ -44,11 +42,15 @@ export interface Payable {
   reference: string;
 }
 
-/** One loader per payable kind: the only per-kind code of the payment flow. */
+/**
+ * One loader per payable kind: the only per-kind code of the payment flow. The appointment and
+ * dossier-fee loaders are loaded on first use: they bring the booking rules and the procedure
+ * catalogue, which a bill's payment, a status read or VNPay's return never need at cold start.
+ */
 const payableLoaders: Record<PayableKind, (deps: PaymentDeps, ref: PayableRef) => Promise<Payable | undefined>> = {
   bill: loadBill,
-  appointment: loadAppointmentFee,
-  fee: loadDossierFee,
+  appointment: async (deps, ref) => (await import('./booking-payable')).loadAppointmentFee(deps, ref),
+  fee: async (deps, ref) => (await import('./dossier-payable')).loadDossierFee(deps, ref),
 };
 
 const loadPayable = (deps: PaymentDeps, ref: PayableRef): Promise<Payable | undefined> => payableLoaders[ref.kind](deps, ref);
