@@ -90,6 +90,8 @@ export function initCatalogue(root: HTMLElement): void {
       render();
     } catch (error) {
       status.textContent = '';
+      // Search needs the live list: without it, the disabled form would only confuse.
+      if (!items) form.hidden = true;
       errorMessage.textContent = error instanceof ApiError ? error.title : FALLBACK_ERROR[lang];
       errorBox.hidden = false;
     } finally {

@@ -82,8 +82,9 @@ function runInbox(root: HTMLElement, lang: Lang, session: DepartmentSession): vo
 
   const codeOf = (item: DossierSummary) => item.code ?? t.noCode;
 
-  function renderChips(counts: InboxResponse['counts']): void {
-    const chip = (label: string, count: number, next: InboxFilters, active: boolean) => {
+  /** Every chip, always (a zero count is news too, and a fixed set never moves the page); no counts yet while loading. */
+  function renderChips(counts: InboxResponse['counts'] | null): void {
+    const chip = (label: string, count: number | undefined, next: InboxFilters, active: boolean) => {
       const li = document.createElement('li');
       const a = document.createElement('a');
       a.className = 'chip';
@@ -93,7 +94,7 @@ function runInbox(root: HTMLElement, lang: Lang, session: DepartmentSession): vo
       name.textContent = label;
       const number = document.createElement('span');
       number.className = 'chip-count';
-      number.textContent = String(count);
+      number.textContent = count === undefined ? '' : String(count);
       a.append(name, ' ', number);
       a.addEventListener('click', (event) => {
         event.preventDefault();
@@ -104,13 +105,12 @@ function runInbox(root: HTMLElement, lang: Lang, session: DepartmentSession): vo
       return li;
     };
     const { state: _s, due: _d, ...rest } = filters;
-    const chips = [chip(t.all, counts.total, rest, !filters.state && !filters.due)];
+    const chips = [chip(t.all, counts?.total, rest, !filters.state && !filters.due)];
     for (const state of INBOX_STATES) {
-      const n = counts.byState[state] ?? 0;
-      if (n > 0 || filters.state === state) chips.push(chip(stateLabel(state, lang), n, toggleFilter(filters, 'state', state), filters.state === state));
+      chips.push(chip(stateLabel(state, lang), counts ? (counts.byState[state] ?? 0) : undefined, toggleFilter(filters, 'state', state), filters.state === state));
     }
-    chips.push(chip(t.dueSoon, counts.dueSoon, toggleFilter(filters, 'due', 'due_soon'), filters.due === 'due_soon'));
-    chips.push(chip(t.overdue, counts.overdue, toggleFilter(filters, 'due', 'overdue'), filters.due === 'overdue'));
+    chips.push(chip(t.dueSoon, counts?.dueSoon, toggleFilter(filters, 'due', 'due_soon'), filters.due === 'due_soon'));
+    chips.push(chip(t.overdue, counts?.overdue, toggleFilter(filters, 'due', 'overdue'), filters.due === 'overdue'));
     chipList.replaceChildren(...chips);
   }
 
@@ -390,5 +390,7 @@ function runInbox(root: HTMLElement, lang: Lang, session: DepartmentSession): vo
   window.addEventListener('hashchange', fromAddress);
 
   showFilters();
+  // The chips work (and show the address's filter) before the counts arrive.
+  renderChips(null);
   void load();
 }

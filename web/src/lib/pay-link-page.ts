@@ -41,6 +41,7 @@ export function initPayLinkPage(root: HTMLElement, billRoot: HTMLElement): void 
 
   function showError(message: string, canRetry: boolean): void {
     billPanel.hide();
+    loading.hidden = true;
     errorMessage.textContent = message;
     retry.hidden = !canRetry;
     errorBox.hidden = false;

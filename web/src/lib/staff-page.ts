@@ -89,6 +89,7 @@ export async function runStaffGate<G>(
 
   const deny = (heading: string, text: string, offerSignIn = true) => {
     content.hidden = true;
+    delete content.dataset.gatePending;
     status.textContent = '';
     title.textContent = heading;
     message.textContent = text;
@@ -118,6 +119,8 @@ export async function runStaffGate<G>(
   who.textContent = verdict.who;
   who.hidden = false;
   content.hidden = false;
+  // A page may lay its content out (unseen) while the gate checks, so showing it moves nothing.
+  delete content.dataset.gatePending;
   return { token, me, grant: verdict.grant };
 }
 
