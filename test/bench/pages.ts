@@ -80,7 +80,7 @@ function newestMtime(path: string): number {
 }
 
 /** The built site: E2E_WEB_DIST or web/dist when newer than its sources, else a build of our own in the scratch folder (web/dist may be in use by others). */
-function builtSite(ctx: BenchContext): string {
+export function builtSite(ctx: Pick<BenchContext, 'root' | 'work' | 'log'>): string {
   const sources = Math.max(...['web/src', 'web/public', 'web/astro.config.mjs', 'shared/src'].map((p) => newestMtime(join(ctx.root, p))));
   for (const dist of [process.env.E2E_WEB_DIST, join(ctx.root, 'web/dist')]) {
     if (dist && existsSync(join(dist, 'index.html')) && statSync(join(dist, 'index.html')).mtimeMs >= sources) return dist;
@@ -291,8 +291,7 @@ function notes(pages: PageFigure[], baseline: PageFigure): string[] {
 }
 
 export async function pagesPart(ctx: BenchContext): Promise<BenchSection> {
-  const webDist = builtSite(ctx);
-  const portal = await ctx.startPortal({ webDist });
+  const portal = await ctx.startPortal();
   const govuk = await serve(assembleBaseline(ctx));
   const chromium = await startChromium(ctx);
   try {

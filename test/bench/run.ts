@@ -16,7 +16,7 @@ import { startTestPortal, type TestPortal } from '../helpers/portal';
 import { measureBundlesAndInit } from './bundles';
 import { measureHotSpot } from './hot-spot';
 import { capacityPart } from './capacity';
-import { pagesPart } from './pages';
+import { builtSite, pagesPart } from './pages';
 import { contentionPart } from './contention';
 import { throughputPart } from './throughput';
 import { vnpaySignPart } from './vnpay-sign';
@@ -82,7 +82,8 @@ async function main(): Promise<void> {
   symlinkSync(resolve(ROOT, 'node_modules'), join(work, 'node_modules'), 'dir');
 
   let dynamo: RunningDynamoDb | undefined;
-  const portals: TestPortal[] = [];
+  let portal: Promise<TestPortal> | undefined;
+  const parts = PARTS.filter((p) => !ONLY || ONLY.includes(p.id));
   const sections: BenchSection[] = [];
   const failed: Array<{ id: string; error: string }> = [];
   try {
@@ -91,16 +92,18 @@ async function main(): Promise<void> {
       root: ROOT,
       work,
       dynamoEndpoint: dynamo.endpoint,
-      async startPortal(options = {}) {
-        const portal = await startTestPortal({ endpoint: dynamo!.endpoint, ...options });
-        portals.push(portal);
-        return portal;
+      // One portal for the whole run: the handlers read their configuration (table, keys) once per
+      // process, as in a Lambda container, so a second portal's requests would meet the first one's
+      // keys. It serves the built site when the pages part runs; a part "closing" it leaves it open.
+      async startPortal() {
+        portal ??= startTestPortal({ endpoint: dynamo!.endpoint, webDist: parts.some((p) => p.id === 'pages') ? builtSite(ctx) : undefined });
+        return { ...(await portal), close: async () => {} };
       },
       log,
       durationS: DURATION_S,
       connections: CONNECTIONS,
     };
-    for (const part of PARTS.filter((p) => !ONLY || ONLY.includes(p.id))) {
+    for (const part of parts) {
       log(`— ${part.id}`);
       const t = performance.now();
       try {
@@ -110,13 +113,11 @@ async function main(): Promise<void> {
         const message = error instanceof Error ? error.message : String(error);
         console.error(`[bench] part ${part.id} failed:`, error);
         failed.push({ id: part.id, error: message.split('\n')[0]!.slice(0, 300) });
-      } finally {
-        while (portals.length) await portals.pop()!.close();
       }
       log(`  ${part.id} took ${((performance.now() - t) / 1000).toFixed(1)} s`);
     }
   } finally {
-    while (portals.length) await portals.pop()!.close();
+    await (await portal?.catch(() => undefined))?.close();
     await dynamo?.stop();
     // Unlink the node_modules symlink first, so nothing can ever walk into the real one.
     unlinkSync(join(work, 'node_modules'));

@@ -35,8 +35,8 @@ export interface BenchContext {
   work: string;
   /** DynamoDB Local started for this run (loopback). */
   dynamoEndpoint: string;
-  /** A fresh portal (own table, demo seed, real handlers, jobs off) on loopback. */
-  startPortal(options?: { jobs?: boolean; webDist?: string }): Promise<TestPortal>;
+  /** The run's one portal on loopback (own table, demo seed, real handlers, jobs off; the built site when the pages part runs), shared by every part. */
+  startPortal(): Promise<TestPortal>;
   log(message: string): void;
   /** Seconds per load run (BENCH_DURATION, default 10). */
   durationS: number;
