@@ -33,7 +33,7 @@ import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, skipBrowserSuite } from '../helpers/browser';
-import { browserSuite, enterSandboxCard } from '../helpers/browser-suite';
+import { browserSuite, enterSandboxCard, fillFormStep } from '../helpers/browser-suite';
 
 const SUITE = 'browser procedures test';
 const SHOTS = resolve(ROOT, 'test/e2e/screenshots');
@@ -115,20 +115,7 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser procedures test (Chromium, pho
 
   /** Fills the step on screen from the tables above, then presses "Tiếp tục" and waits for the save. */
   async function fillStepAndContinue(page: Page, stepName: string): Promise<void> {
-    const form = page.locator('[data-step-form]');
-    for (const control of await form.locator('input, select, textarea').all()) {
-      if (!(await control.isVisible()) || !(await control.isEnabled())) continue;
-      const id = ((await control.getAttribute('id')) ?? '').replace(/^df-/, '');
-      const part = await control.getAttribute('data-part');
-      if (part === 'province') await control.selectOption('79');
-      else if (part === 'ward') {
-        const value = await control.locator('option:not([value=""])').first().getAttribute('value');
-        await control.selectOption(value ?? '');
-      } else if (part === 'street') await control.fill('12 Nguyễn Trãi');
-      else if (id in SELECT_VALUES) await control.selectOption(SELECT_VALUES[id]!);
-      else if (CHECKED.includes(id)) await control.check();
-      else if (id in TEXT_VALUES) await control.fill(TEXT_VALUES[id]!);
-    }
+    await fillFormStep(page, { text: TEXT_VALUES, select: SELECT_VALUES, checked: CHECKED, street: '12 Nguyễn Trãi' });
     await c().checkPage(page, `apply wizard, ${stepName}`);
     await shot(page, `apply-${stepName}`);
     const saved = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/api/dossiers') && ['POST', 'PATCH'].includes(r.request().method()), { timeout: STEP_TIMEOUT_MS });

@@ -176,3 +176,28 @@ export class JourneyRun {
     await Promise.all(this.contexts.map((context) => context.close()));
   }
 }
+
+/** What to type into an application form's step: controls by field id (`df-<id>`), the address parts apart. */
+export interface StepValues {
+  text: Record<string, string>;
+  select: Record<string, string>;
+  checked: string[];
+  /** The street line of every address (province: Hồ Chí Minh City, ward: the first listed). */
+  street: string;
+}
+
+/** Fills every visible, enabled control of the wizard's step on screen from `values`. */
+export async function fillFormStep(page: Page, values: StepValues): Promise<void> {
+  const form = page.locator('[data-step-form]');
+  for (const control of await form.locator('input, select, textarea').all()) {
+    if (!(await control.isVisible()) || !(await control.isEnabled())) continue;
+    const id = ((await control.getAttribute('id')) ?? '').replace(/^df-/, '');
+    const part = await control.getAttribute('data-part');
+    if (part === 'province') await control.selectOption('79');
+    else if (part === 'ward') await control.selectOption((await control.locator('option:not([value=""])').first().getAttribute('value')) ?? '');
+    else if (part === 'street') await control.fill(values.street);
+    else if (id in values.select) await control.selectOption(values.select[id]!);
+    else if (values.checked.includes(id)) await control.check();
+    else if (id in values.text) await control.fill(values.text[id]!);
+  }
+}

@@ -6,20 +6,24 @@
  * Language-neutral selectors (data-*, values), the run's addresses; the deep checks (supplement,
  * tampered files, 422s, tracking lock) stay in procedures.test.ts and officer.test.ts.
  */
-import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { pagePath } from '../../../web/src/lib/i18n';
 import { REISSUE, reissueData } from '../../helpers/dossiers';
-import { enterSandboxCard, signInByCallback, type JourneyRun } from '../../helpers/browser-suite';
+import { enterSandboxCard, fillFormStep, signInByCallback, type JourneyRun, type StepValues } from '../../helpers/browser-suite';
 import type { TestPortal } from '../../helpers/portal';
 
 const STEP_TIMEOUT_MS = 15_000;
 const APPLICANT = 'citizen-an';
 const OFFICER = 'officer-lan';
 const DATA = reissueData();
-/** Controls filled by id (`df-<field>`); addresses and ticks apart. */
-const TEXT_FIELDS = ['fullName', 'dateOfBirth', 'cccd', 'phone', 'email', 'licenceNumber', 'licenceIssueDate', 'licenceIssuer'];
-const SELECT_FIELDS = ['gender', 'profession', 'reason'];
+const pick = (fields: string[]) => Object.fromEntries(fields.map((field) => [field, String(DATA[field])]));
+/** The re-issue fixture (test/helpers/dossiers.ts), control by control. */
+const STEP_VALUES: StepValues = {
+  text: pick(['fullName', 'dateOfBirth', 'cccd', 'phone', 'email', 'licenceNumber', 'licenceIssueDate', 'licenceIssuer']),
+  select: pick(['gender', 'profession', 'reason']),
+  checked: ['declarationTrue'],
+  street: '1 Hoàng Diệu',
+};
 const pdf = (title: string) => Buffer.from(`%PDF-1.4\n% ${title}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'utf8');
 
 export async function proceduresJourney(run: JourneyRun, portal: TestPortal): Promise<void> {
@@ -49,7 +53,7 @@ export async function proceduresJourney(run: JourneyRun, portal: TestPortal): Pr
   for (let step = 1; !(await documents.isVisible()); step++) {
     expect(step, 'form steps before the documents').toBeLessThan(6);
     run.checks.nextPage(page);
-    await fillStep(page);
+    await fillFormStep(page, STEP_VALUES);
     await run.step(page, `form-step-${step}`);
     const saved = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/api/dossiers') && ['POST', 'PATCH'].includes(r.request().method()), { timeout: STEP_TIMEOUT_MS });
     await page.locator('[data-next]').click();
@@ -114,22 +118,6 @@ export async function proceduresJourney(run: JourneyRun, portal: TestPortal): Pr
   await expect.poll(async () => page.locator('[data-facts] [data-slot="status"]').textContent(), { timeout: STEP_TIMEOUT_MS }).toMatch(run.t(/Còn hiệu lực/, /Valid/));
   await run.step(page, 'licence-verification');
   run.expectEveryPageChecked();
-}
-
-/** Fills the step on screen from the re-issue fixture (test/helpers/dossiers.ts). */
-async function fillStep(page: Page): Promise<void> {
-  const form = page.locator('[data-step-form]');
-  for (const control of await form.locator('input, select, textarea').all()) {
-    if (!(await control.isVisible()) || !(await control.isEnabled())) continue;
-    const id = ((await control.getAttribute('id')) ?? '').replace(/^df-/, '');
-    const part = await control.getAttribute('data-part');
-    if (part === 'province') await control.selectOption('79');
-    else if (part === 'ward') await control.selectOption((await control.locator('option:not([value=""])').first().getAttribute('value')) ?? '');
-    else if (part === 'street') await control.fill('1 Hoàng Diệu');
-    else if (SELECT_FIELDS.includes(id)) await control.selectOption(String(DATA[id]));
-    else if (id === 'declarationTrue') await control.check();
-    else if (TEXT_FIELDS.includes(id)) await control.fill(String(DATA[id]));
-  }
 }
 
 async function officerProcesses(run: JourneyRun, portal: TestPortal, dossierId: string): Promise<void> {
