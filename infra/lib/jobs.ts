@@ -33,8 +33,8 @@ import { jobEntry } from './paths';
 export const JOB_TIMEOUT = Duration.minutes(2);
 
 /**
- * Jobs that need more than a default job: the receipts job renders PDFs (pdf-lib, fontkit, an
- * embedded font) for up to a batch of ten payments; CPU comes with memory, so it keeps 512 MB even
+ * Jobs that need more than a default job: the receipts job renders PDFs (our PDF writer, an
+ * embedded font; ADR 0018) for up to a batch of ten payments; CPU comes with memory, so it keeps 512 MB even
  * if the default ever shrinks, and gets five minutes for a whole batch on a cold container. A
  * longer timeout holds the stream shard longer when a batch hangs, so it is not the default.
  */

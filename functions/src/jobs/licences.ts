@@ -1,7 +1,7 @@
 /**
  * Scheduled (every minute): issues the signed licence of every approved dossier (ADR 0015). The
- * only bundle that signs, and besides the receipts job the only one carrying pdf-lib, fontkit and
- * the font. A dossier that fails is retried on the next run; the run then fails too, so the
+ * only bundle that signs, and besides the receipts job the only one carrying the PDF writer
+ * (services/pdf, ADR 0018) and the font. A dossier that fails is retried on the next run; the run then fails too, so the
  * errors alarm and the dead-letter queue see it.
  */
 import { config } from '../platform/config';

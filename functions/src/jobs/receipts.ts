@@ -1,6 +1,6 @@
 /**
  * Stream consumer: issues the e-receipt of each paid payment (outbox item `payment.paid`). The
- * only bundle that carries pdf-lib, fontkit and the font. A failure fails the batch from that
+ * only bundle besides the licences job that carries the PDF writer (services/pdf, ADR 0018) and the font. A failure fails the batch from that
  * record on, so the stream redelivers it; issuing is idempotent (services/receipts/issue.ts).
  */
 import { unmarshall } from '@aws-sdk/util-dynamodb';
