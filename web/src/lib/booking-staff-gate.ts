@@ -1,21 +1,23 @@
 /**
  * The access gate of the hospital booking pages (scheduler, reception): hospital staff of a hospital
- * with the page's duty; otherwise the StaffGate markup explains why and offers sign-in.
+ * with the page's duty; otherwise the StaffGate markup explains why and offers sign-in. The checking
+ * itself is the one staff gate of staff-page.ts (runStaffGate), with these words and this rule.
  */
 import { hospitalName } from '@portal/shared/hospitals';
 import type { Duty, Principal } from '@portal/shared/roles';
-import { ApiError, getMe } from './api';
 import type { Lang } from './i18n';
-import { clearToken, getToken } from './session';
+import { runStaffGate } from './staff-page';
 
 const TEXT = {
   vi: {
     signedOutTitle: 'Bạn cần đăng nhập', signedOut: 'Trang này dành cho nhân viên bệnh viện. Vui lòng đăng nhập bằng tài khoản được giao nhiệm vụ phù hợp.',
+    expired: 'Phiên đăng nhập đã hết hạn hoặc không hợp lệ. Vui lòng đăng nhập lại.',
     deniedTitle: 'Bạn không có quyền sử dụng trang này', denied: (name: string, duty: string) => `Tài khoản “${name}” không phải nhân viên bệnh viện có nhiệm vụ ${duty}.`,
     errorTitle: 'Không kiểm tra được quyền truy cập', signIn: 'Đăng nhập', duty: { scheduler: 'lập lịch khám', reception: 'tiếp đón', cashier: 'thu ngân' },
   },
   en: {
     signedOutTitle: 'You need to sign in', signedOut: 'This page is for hospital staff. Please sign in with an account that has the right duty.',
+    expired: 'Your session has expired or is not valid. Please sign in again.',
     deniedTitle: 'You cannot use this page', denied: (name: string, duty: string) => `“${name}” is not hospital staff with the ${duty} duty.`,
     errorTitle: 'Could not check your access', signIn: 'Sign in', duty: { scheduler: 'scheduling', reception: 'reception', cashier: 'cashier' },
   },
@@ -25,35 +27,12 @@ export interface BookingStaffSession { token: string; me: Principal; hospitalId:
 
 export async function initBookingStaffGate(gate: HTMLElement, content: HTMLElement, lang: Lang, duty: Duty): Promise<BookingStaffSession | null> {
   const t = TEXT[lang];
-  const q = <T extends Element>(s: string) => gate.querySelector<T>(s)!;
-  const deny = (title: string, text: string) => {
-    content.hidden = true;
-    q<HTMLElement>('[data-gate-status]').textContent = '';
-    q<HTMLElement>('[data-gate-title]').textContent = title;
-    q<HTMLElement>('[data-gate-message]').textContent = text;
-    q<HTMLElement>('[data-gate-sign-in]').textContent = t.signIn;
-    q<HTMLElement>('[data-gate-denied]').hidden = false;
-    return null;
-  };
-  const token = getToken();
-  if (!token) return deny(t.signedOutTitle, t.signedOut);
-  let me: Principal;
-  try {
-    me = await getMe(token, { lang });
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) {
-      clearToken();
-      return deny(t.signedOutTitle, t.signedOut);
-    }
-    return deny(t.errorTitle, error instanceof ApiError ? error.title : String(error));
-  }
-  if (me.role !== 'hospital_staff' || !me.hospitalId || !me.duties.includes(duty)) return deny(t.deniedTitle, t.denied(me.name, t.duty[duty]));
-  q<HTMLElement>('[data-gate-status]').textContent = '';
-  const who = q<HTMLElement>('[data-gate-who]');
-  who.textContent = `${me.name} · ${hospitalName(me.hospitalId)}`;
-  who.hidden = false;
-  content.hidden = false;
-  return { token, me, hospitalId: me.hospitalId };
+  const admitted = await runStaffGate(gate, content, lang, t, (me) =>
+    me.role === 'hospital_staff' && me.hospitalId && me.duties.includes(duty)
+      ? { ok: true, grant: me.hospitalId, who: `${me.name} · ${hospitalName(me.hospitalId)}` }
+      : { ok: false, message: t.denied(me.name, t.duty[duty]) },
+  );
+  return admitted && { token: admitted.token, me: admitted.me, hospitalId: admitted.grant };
 }
 
 /** Today's date in Vietnam (UTC+7), whatever the device's time zone. */
