@@ -28,7 +28,7 @@ import { procedureName } from './format';
 import { pagePath, type Lang } from './i18n';
 import { carryToCounterpart } from './lang-switch';
 import { clearToken, getToken } from './session';
-import { rememberPayment } from './payment-memory';
+import { leaveForPayment } from './payment-memory';
 
 
 const required = <T extends Element>(root: ParentNode, selector: string): T => requiredIn<T>(root, selector, 'apply');
@@ -347,10 +347,7 @@ export function initApply(root: HTMLElement): void {
     pay.disabled = true;
     pay.setAttribute('aria-busy', 'true');
     payDossierFee(dossier.dossierId, { lang, token: token! })
-      .then((opened) => {
-        rememberPayment(opened.paymentId, { lang }); // VNPay returns to the Vietnamese result page
-        location.assign(opened.paymentUrl);
-      })
+      .then((opened) => leaveForPayment(opened, { lang }))
       .catch((error: unknown) => {
         pay.disabled = false;
         pay.removeAttribute('aria-busy');

@@ -8,7 +8,7 @@ import { formatVnd } from '@portal/shared/vietnamese';
 import { ApiError, getBillByPayLink, startPayment } from './api';
 import type { Lang } from './i18n';
 import { BILL_STATUS_LABELS, lineAmount, payLinkUrl, vietnamDateTime } from './payments-format';
-import { rememberPayment } from './payment-memory';
+import { leaveForPayment } from './payment-memory';
 
 const TEXT = {
   vi: {
@@ -159,9 +159,8 @@ export function initBillPanel(root: HTMLElement, lang: Lang): BillPanel {
     payStatus.textContent = t.busy;
     try {
       const opened = await startPayment(bill.payLinkToken, { lang });
-      rememberPayment(opened.paymentId, { payLinkToken: bill.payLinkToken, lang });
       payStatus.textContent = t.leaving;
-      location.assign(opened.paymentUrl);
+      leaveForPayment(opened, { payLinkToken: bill.payLinkToken, lang });
       // The button stays busy while the browser leaves; `pageshow` resets it if the payer comes back.
     } catch (error) {
       setBusy(false);

@@ -17,7 +17,7 @@ import { SIGN_IN_URL } from './config';
 import { pagePath, type Lang } from './i18n';
 import { qrSvg } from './qr-svg';
 import { getToken } from './session';
-import { rememberPayment } from './payment-memory';
+import { leaveForPayment } from './payment-memory';
 
 const TEXT = {
   vi: {
@@ -226,9 +226,7 @@ export function initBookingPage(root: HTMLElement): void {
       pay.hidden = false;
       need<HTMLButtonElement>(pay, '[data-pay-button]').onclick = async () => {
         try {
-          const opened = await payAppointment(view.appointmentId, { lang, token });
-          rememberPayment(opened.paymentId, { lang }); // VNPay returns to the Vietnamese result page
-          window.location.assign(opened.paymentUrl);
+          leaveForPayment(await payAppointment(view.appointmentId, { lang, token }), { lang });
         } catch (error) {
           need<HTMLElement>(pay, '[data-pay-error]').textContent = `${t.payFailed}: ${error instanceof ApiError ? error.title : ''}`;
         }

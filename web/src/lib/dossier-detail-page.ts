@@ -18,7 +18,7 @@ import { pagePath, type Lang } from './i18n';
 import { carryToCounterpart } from './lang-switch';
 import { clearToken, getToken } from './session';
 import { DOSSIER_DETAIL_TEXT } from './dossier-detail-texts';
-import { rememberPayment } from './payment-memory';
+import { leaveForPayment } from './payment-memory';
 
 function required<T extends Element>(root: ParentNode, selector: string): T {
   const element = root.querySelector<T>(selector);
@@ -358,10 +358,7 @@ export function initDossierDetail(root: HTMLElement): void {
     payButton.disabled = true;
     payButton.setAttribute('aria-busy', 'true');
     payDossierFee(dossier.dossierId, { lang, token: token! })
-      .then((opened) => {
-        rememberPayment(opened.paymentId, { lang }); // VNPay returns to the Vietnamese result page
-        location.assign(opened.paymentUrl);
-      })
+      .then((opened) => leaveForPayment(opened, { lang }))
       .catch((error: unknown) => {
         payButton.disabled = false;
         payButton.removeAttribute('aria-busy');

@@ -15,7 +15,7 @@ import { SIGN_IN_URL } from './config';
 import { pagePath, type Lang } from './i18n';
 import { qrSvg } from './qr-svg';
 import { getToken } from './session';
-import { rememberPayment } from './payment-memory';
+import { leaveForPayment } from './payment-memory';
 
 const TEXT = {
   vi: {
@@ -81,9 +81,7 @@ export function initMyAppointments(root: HTMLElement): void {
       const pay = el('button', { type: 'button', className: 'button button-pay' }, t.pay(formatVnd(a.payment.amountVnd), vietnamTime(a.holdExpiresAt)));
       pay.addEventListener('click', async () => {
         try {
-          const opened = await payAppointment(a.appointmentId, options);
-          rememberPayment(opened.paymentId, { lang }); // VNPay returns to the Vietnamese result page
-          window.location.assign(opened.paymentUrl);
+          leaveForPayment(await payAppointment(a.appointmentId, options), { lang });
         } catch (error) {
           say(error instanceof ApiError ? error.title : String(error));
         }

@@ -3,6 +3,7 @@
  * "Thử lại" straight back to the bill) and the page language (VNPay always returns to the
  * Vietnamese result page). sessionStorage: this tab only, gone when it closes; no personal data.
  */
+import type { OpenedPayment } from '@portal/shared/payments/payments';
 import type { Lang } from './i18n';
 
 export interface RememberedPayment {
@@ -31,4 +32,13 @@ export function recallPayment(paymentId: string): RememberedPayment | undefined 
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Leaves for VNPay's page, remembering the payment first: VNPay always returns to the Vietnamese
+ * result page, which reads the language (and a bill's pay link) back from here.
+ */
+export function leaveForPayment(opened: OpenedPayment, memory: RememberedPayment): void {
+  rememberPayment(opened.paymentId, memory);
+  location.assign(opened.paymentUrl);
 }
