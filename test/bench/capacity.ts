@@ -96,10 +96,11 @@ export async function measureCapacity(ctx: BenchContext): Promise<CapacityFigure
     // portal has set the configuration it reads at load.
     const { db, tableName } = await import('../../functions/src/platform/dynamo');
     const meter = attachMeter(db);
-    // Handlers read their configuration once per process, so after an earlier part's portal they
-    // still use its table and its sign-in keys: every signed-in request would fail. Say so plainly.
+    // Handlers read their configuration once per process, so they keep the first portal's table and
+    // sign-in keys; the runner gives every part the same portal (run.ts). Should that ever change,
+    // every signed-in request here would fail: say so plainly instead.
     if (tableName !== portal.tableName) {
-      throw new Error(`the handlers are bound to an earlier portal of this process (table ${tableName}): run this part first or alone (BENCH_ONLY=capacity), or share one portal per run`);
+      throw new Error(`the handlers are bound to an earlier portal of this process (table ${tableName}): every part must use the run's one portal (ctx.startPortal)`);
     }
     const { SCENARIOS } = await import('./capacity-requests');
     const figures: RouteCapacity[] = [];
