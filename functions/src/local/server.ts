@@ -6,7 +6,7 @@
  */
 import { FUNCTIONS, matchRoute, type FunctionName } from '@portal/shared/routes';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { connect } from 'node:net';
@@ -25,6 +25,7 @@ import { send, sendJson } from './respond';
 import { createIdentityProvider } from './sandbox/identity';
 import { sandboxRouter } from './sandbox/index';
 import { localVnpaySettings } from './sandbox/vnpay-settings';
+import { openPortalPort, type PortalPort } from './portal-port';
 import { staticSite } from './static-site';
 
 type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -56,6 +57,8 @@ const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 export interface PortalServerOptions {
   port: number;
   host?: string;
+  /** A port opened earlier with openPortalPort (npm start opens it before DynamoDB Local starts). */
+  listening?: PortalPort;
   tableName: string;
   dynamoEndpoint: string;
   /** Built site to serve; ignored when `devServerPort` is set. */
@@ -83,15 +86,9 @@ export interface PortalServer {
 }
 
 export async function startPortalServer(options: PortalServerOptions): Promise<PortalServer> {
-  const host = options.host ?? '127.0.0.1';
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
-  const origin = `http://${host}:${port}`;
+  // Requests that arrive while the rest starts get 503 + Retry-After, never silence (portal-port.ts).
+  const listening = options.listening ?? (await openPortalPort(options.port, options.host));
+  const { server, origin } = listening;
 
   const idp = await createIdentityProvider(origin, options.keyFile);
   const vnpay = localVnpaySettings(origin);
@@ -135,16 +132,14 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
   const site = options.webDist ? staticSite(options.webDist) : undefined;
   const documents = documentsEndpoint({ documentsDir, secret: documentsUrlKey, origin });
 
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch((error: unknown) => {
-      console.error('Local server error:', error);
-      if (!res.headersSent) sendJson(res, 502, { message: 'Internal Server Error' });
-      else res.destroy();
-    });
-  });
-
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', origin);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', origin);
+    } catch {
+      // A request target that is not a URL at all (`//[::1`): CloudFront answers 400 too.
+      return sendJson(res, 400, { message: 'Bad Request' });
+    }
     const readBody = () => readRequestBody(req);
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       const match = matchRoute(req.method ?? 'GET', url.pathname);
@@ -170,6 +165,8 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
     if (site) return site(req, res, url);
     return send(res, 404, 'Không tìm thấy trang', { 'content-type': 'text/plain; charset=utf-8' });
   }
+
+  listening.ready(handle);
 
   if (options.devServerPort) {
     const devPort = options.devServerPort;

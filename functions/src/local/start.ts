@@ -10,10 +10,13 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureTable, freePort, javaProblem, localClient, startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local';
 import { seedDemoData } from './seed';
+import { openPortalPort, type PortalPort } from './portal-port';
 import { startPortalServer, type PortalServer } from './server';
 
 const root = resolve(import.meta.dirname, '../../..');
 const dev = process.argv.includes('--dev');
+/** Where the table, the IdP key and the documents live between runs (tests point it at a temporary folder). */
+const dataDir = resolve(root, process.env.PORTAL_DATA_DIR ?? '.data');
 
 function fail(message: string): never {
   console.error(`✖ ${message}`);
@@ -31,6 +34,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a po
 const started = Date.now();
 const children: ChildProcess[] = [];
 let dynamo: RunningDynamoDb | undefined;
+/** Kept so that Ctrl-C during start-up still stops the JVM it is booting. */
+let dynamoStarting: Promise<RunningDynamoDb> | undefined;
+let listening: PortalPort | undefined;
 let portal: PortalServer | undefined;
 let stopping = false;
 
@@ -39,8 +45,9 @@ async function stop(code = 0): Promise<void> {
   stopping = true;
   console.log('\nĐang dừng… (stopping)');
   for (const child of children) child.kill('SIGTERM');
-  await portal?.close();
-  await dynamo?.stop();
+  if (portal) await portal.close();
+  else listening?.server.close();
+  await (dynamo ?? (await dynamoStarting?.catch(() => undefined)))?.stop();
   process.exit(code);
 }
 process.on('SIGINT', () => void stop());
@@ -61,13 +68,16 @@ function newestMtime(dir: string): number {
 function buildSiteIfStale(): boolean {
   const builtAt = existsSync(join(root, 'web/dist/index.html')) ? statSync(join(root, 'web/dist/index.html')).mtimeMs : 0;
   const sourcesAt = Math.max(newestMtime(join(root, 'web')), newestMtime(join(root, 'shared/src')));
-  if (builtAt > sourcesAt) return true;
+  if (builtAt > sourcesAt || process.env.PORTAL_SKIP_SITE_BUILD === '1') return true;
   console.log('Đang dựng trang web… (building the site)');
   const result = spawnSync('npm', ['run', 'build', '-w', 'web'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
   return result.status === 0;
 }
 
 async function main(): Promise<void> {
+  // The port opens first: a request sent while the rest starts is answered 503 with Retry-After.
+  listening = await openPortalPort(port);
+  console.log(`Đang khởi động ${listening.origin} … (starting; requests get 503 with Retry-After until ready)`);
   let devServerPort: number | undefined;
   if (dev) {
     devServerPort = await freePort();
@@ -75,7 +85,7 @@ async function main(): Promise<void> {
     children.push(astro);
   }
   // The JVM boots while the site builds: the two are independent.
-  const dynamoStarting = startDynamoDbLocal({ dataDir: join(root, '.data/dynamodb'), port: await freePort() });
+  dynamoStarting = startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb'), port: await freePort() });
   const siteBuilt = dev || buildSiteIfStale();
   dynamo = await dynamoStarting;
   if (!siteBuilt) {
@@ -88,13 +98,14 @@ async function main(): Promise<void> {
 
   portal = await startPortalServer({
     port,
+    listening,
     tableName: table.localName,
     dynamoEndpoint: dynamo.endpoint,
     webDist: join(root, 'web/dist'),
     devServerPort,
-    keyFile: join(root, '.data/dev-idp/key.json'),
-    documentsDir: join(root, '.data/documents'),
-    licenceKeyFile: join(root, '.data/licence-signing-key.pem'),
+    keyFile: join(dataDir, 'dev-idp/key.json'),
+    documentsDir: join(dataDir, 'documents'),
+    licenceKeyFile: join(dataDir, 'licence-signing-key.pem'),
     schedules: true,
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
