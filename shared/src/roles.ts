@@ -4,6 +4,8 @@
  * to a hospital (with duties). The same shape comes out of a Cognito ID token in AWS and out of
  * the local dev identity provider.
  */
+import type { NationalIdentity } from './auth/national-claims';
+
 export const ROLES = ['citizen', 'clinic_owner', 'officer', 'hospital_staff', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -21,6 +23,11 @@ export interface Principal {
   unitId?: string;
   hospitalId?: string;
   duties: Duty[];
+  /**
+   * Signed in through a national identity provider (VNeID): what its token says about the person,
+   * to prefill forms (ADR 0021). Personal data: only ever shown back to the person.
+   */
+  identity?: NationalIdentity;
 }
 
 /**

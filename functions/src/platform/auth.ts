@@ -3,21 +3,41 @@
  * issuer's JWKS (Cognito's in AWS, the dev identity provider's locally), then mapped to a
  * Principal. The route table's rule is enforced here, before any handler runs.
  */
+import { nationalIdentityOf } from '@portal/shared/auth/national-claims';
+import type { IssuerConfig } from '@portal/shared/auth/issuers';
 import { CLAIMS, DUTIES, ROLES, type Duty, type Principal } from '@portal/shared/roles';
 import { allowsRoute } from '@portal/shared/policy';
 import type { AuthRule } from '@portal/shared/routes';
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
-import { config } from './config';
+import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose';
 import { AppError } from './errors';
+import { issuerByUrl } from './issuers';
 
-const jwks = createRemoteJWKSet(new URL(config.AUTH_JWKS_URL), { cooldownDuration: 30_000, timeoutDuration: 3_000 });
+const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+const keySetOf = (issuer: IssuerConfig) => {
+  let keys = keySets.get(issuer.id);
+  if (!keys) keySets.set(issuer.id, (keys = createRemoteJWKSet(new URL(issuer.jwksUrl), { cooldownDuration: 30_000, timeoutDuration: 3_000 })));
+  return keys;
+};
 
-export async function verifyToken(token: string): Promise<Principal> {
+/**
+ * An ID token of one of the trusted issuers (ADR 0021): the unverified `iss` only picks the
+ * issuer; signature (RS256, its JWKS), issuer, audience (its client id) and expiry are then
+ * checked, and `nonce` when the sign-in relay expects one.
+ */
+export async function verifyToken(token: string, expected: { nonce?: string } = {}): Promise<Principal> {
+  let issuer: IssuerConfig | undefined;
+  try {
+    const iss = decodeJwt(token).iss;
+    issuer = typeof iss === 'string' ? issuerByUrl(iss) : undefined;
+  } catch (error) {
+    throw new AppError('unauthenticated', { cause: error });
+  }
+  if (!issuer) throw new AppError('unauthenticated');
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(token, jwks, {
-      issuer: config.AUTH_ISSUER,
-      audience: config.AUTH_AUDIENCE,
+    ({ payload } = await jwtVerify(token, keySetOf(issuer), {
+      issuer: issuer.issuer,
+      audience: issuer.clientId,
       algorithms: ['RS256'],
       requiredClaims: ['sub', 'exp'],
     }));
@@ -25,8 +45,23 @@ export async function verifyToken(token: string): Promise<Principal> {
     if ((error as { code?: string }).code === 'ERR_JWKS_TIMEOUT') throw new AppError('service_unavailable', { cause: error });
     throw new AppError('unauthenticated', { cause: error });
   }
+  if (expected.nonce !== undefined && payload.nonce !== expected.nonce) throw new AppError('unauthenticated');
+  if (issuer.kind === 'national') return nationalPrincipal(issuer, payload);
+  // Cognito puts access tokens under the same issuer and keys: only ID tokens carry the claims we read.
   if (payload.token_use !== 'id') throw new AppError('unauthenticated');
   return principalFromClaims(payload);
+}
+
+/**
+ * A national identity provider vouches for a person, not for a role: always a citizen, whatever
+ * groups the token might carry, and a user id of its own namespace so it can never collide with
+ * (or take over) a portal account.
+ */
+export function nationalPrincipal(issuer: IssuerConfig, payload: JWTPayload): Principal {
+  if (payload.token_use !== undefined && payload.token_use !== 'id') throw new AppError('unauthenticated');
+  if (typeof payload.sub !== 'string' || !/^[\w.@:-]{1,128}$/.test(payload.sub)) throw new AppError('unauthenticated');
+  const identity = nationalIdentityOf(payload, issuer.claims);
+  return { userId: `${issuer.id}:${payload.sub}`, role: 'citizen', name: identity.fullName ?? '', duties: [], identity };
 }
 
 /**

@@ -9,9 +9,12 @@ const configSchema = z.object({
   AWS_REGION: z._default(z.string().check(z.minLength(1)), 'ap-southeast-1'),
   /** Set only locally and in tests: the DynamoDB Local address. */
   DYNAMODB_ENDPOINT: z.optional(z.url()),
-  AUTH_ISSUER: z.url(),
-  AUTH_AUDIENCE: z.string().check(z.minLength(1)),
-  AUTH_JWKS_URL: z.url(),
+  /** The issuers whose ID tokens the API accepts, JSON (shared/src/auth/issuers.ts; ADR 0021). */
+  AUTH_ISSUERS: z.optional(z.string().check(z.minLength(2))),
+  /** One `portal` issuer, when AUTH_ISSUERS is not set (tests, older deployments). */
+  AUTH_ISSUER: z.optional(z.url()),
+  AUTH_AUDIENCE: z.optional(z.string().check(z.minLength(1))),
+  AUTH_JWKS_URL: z.optional(z.url()),
   POWERTOOLS_SERVICE_NAME: z._default(z.string(), 'portal'),
   LOG_LEVEL: z._default(z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT', 'CRITICAL']), 'INFO'),
   /**
@@ -48,10 +51,10 @@ export type Config = z.infer<typeof configSchema>;
 
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = configSchema.safeParse(env);
-  if (!parsed.success) {
-    const missing = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
-    throw new Error(`Invalid configuration: ${missing}`);
-  }
+  const missing = parsed.success ? [] : parsed.error.issues.map((i) => i.path.join('.'));
+  // Sign-in needs the issuer list, or the three settings of a single issuer.
+  if (!env.AUTH_ISSUERS) missing.push(...(['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL'] as const).filter((key) => !env[key] && !missing.includes(key)));
+  if (!parsed.success || missing.length) throw new Error(`Invalid configuration: ${missing.join(', ')}`);
   return parsed.data;
 }
 
