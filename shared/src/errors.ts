@@ -7,6 +7,7 @@ export const ERRORS = {
   validation_failed: { status: 400, vi: 'Dữ liệu gửi lên chưa hợp lệ', en: 'The request has invalid fields' },
   malformed_json: { status: 400, vi: 'Nội dung gửi lên không phải JSON hợp lệ', en: 'The request body is not valid JSON' },
   unauthenticated: { status: 401, vi: 'Vui lòng đăng nhập để tiếp tục', en: 'Please sign in to continue' },
+  sign_in_failed: { status: 400, vi: 'Đăng nhập chưa thành công hoặc đã quá thời gian, vui lòng đăng nhập lại', en: 'Sign-in did not complete or took too long; please sign in again' },
   forbidden: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' },
   not_found: { status: 404, vi: 'Không tìm thấy nội dung yêu cầu', en: 'The requested resource was not found' },
   method_not_allowed: { status: 405, vi: 'Phương thức không được hỗ trợ cho địa chỉ này', en: 'Method not allowed for this address' },

@@ -32,6 +32,8 @@ export type LicenceKeyUse = 'sign' | 'verify';
 
 export const FUNCTIONS = {
   platform: { access: 'none', description: 'Health, the signed-in user, unknown paths' },
+  // The confidential OIDC clients' secrets (VNeID) are in the portal secret (ADR 0021).
+  signIn: { access: 'none', description: 'Sign-in relay: the trusted issuers, code + PKCE and refresh exchanges, sign-out (ADR 0021)', portalSecret: true },
   catalogue: { access: 'read', description: 'Procedure catalogue reads' },
   catalogueAdmin: { access: 'write', description: 'Catalogue changes by administrators' },
   audit: { access: 'read', description: 'Audit log reader for administrators' },
@@ -79,6 +81,10 @@ const bookingStaff = { roles: ['hospital_staff'], duties: ['scheduler', 'recepti
 export const routes = [
   { id: 'health.get', method: 'GET', path: '/api/health', auth: 'public', access: 'none', fn: 'platform', summary: 'Liveness and readiness' },
   { id: 'me.get', method: 'GET', path: '/api/me', auth: signedIn, access: 'none', fn: 'platform', summary: 'The signed-in user, role and bindings' },
+  { id: 'auth.config', method: 'GET', path: '/api/auth/config', auth: 'public', access: 'none', fn: 'signIn', summary: 'The sign-in choices: each trusted issuer with its authorization endpoint (from its discovery document)' },
+  { id: 'auth.token', method: 'POST', path: '/api/auth/token', auth: 'public', access: 'none', fn: 'signIn', summary: 'Exchange an authorization code and its PKCE verifier: the ID token back, the refresh token in an HttpOnly cookie' },
+  { id: 'auth.refresh', method: 'POST', path: '/api/auth/refresh', auth: 'public', access: 'none', fn: 'signIn', summary: 'A new ID token from the refresh cookie (needs the x-portal-session header)' },
+  { id: 'auth.logout', method: 'POST', path: '/api/auth/logout', auth: 'public', access: 'none', fn: 'signIn', summary: 'Revoke the refresh token at its issuer, clear the cookies, and where to end the issuer session' },
   { id: 'procedures.list', method: 'GET', path: '/api/procedures', auth: 'public', access: 'read', fn: 'catalogue', summary: 'Procedure catalogue' },
   { id: 'procedures.get', method: 'GET', path: '/api/procedures/{code}', auth: 'public', access: 'read', fn: 'catalogue', summary: 'One procedure' },
   { id: 'procedures.update', method: 'PATCH', path: '/api/procedures/{code}', auth: adminOnly, access: 'write', fn: 'catalogueAdmin', summary: 'Suspend or resume online submission of a procedure' },

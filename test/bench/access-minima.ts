@@ -23,6 +23,10 @@ const none: Minimum = { pattern: '—', calls: {} };
 export const ACCESS_MINIMA: Record<RouteId, Minimum> = {
   'health.get': none,
   'me.get': none,
+  'auth.config': none,
+  'auth.token': none,
+  'auth.refresh': none,
+  'auth.logout': none,
   'procedures.list': { pattern: '1', calls: { Query: 1 }, cached: [{}] },
   'procedures.get': { pattern: '2', calls: { GetItem: 1 } },
   'procedures.update': { pattern: '3', calls: { GetItem: 1, TransactWriteItems: 1 } },

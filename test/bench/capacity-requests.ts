@@ -15,6 +15,7 @@ import { bookableDate, bookingBody, bookHttp, citizen, depsOf, makeSession, pati
 import { api, readyDraft, reissueData, REISSUE, seedInState, submit } from '../helpers/dossiers';
 import { openPayment, payByIpn, payOnDouble, pushBill, waitForStatus } from '../helpers/payments';
 import type { TestPortal } from '../helpers/portal';
+import { authorizationCode, signInThroughRelay } from '../helpers/sign-in';
 import { resultFields, signedResultQuery } from '../helpers/vnpay';
 
 export interface Probe {
@@ -137,6 +138,13 @@ async function licensed(portal: TestPortal): Promise<{ dossierId: string; number
 export const SCENARIOS: Record<RouteId, Scenario> = {
   'health.get': async () => ({ path: '/api/health' }),
   'me.get': async () => ({ path: '/api/me', as: 'citizen-an' }),
+  'auth.config': async () => ({ path: '/api/auth/config' }),
+  'auth.token': async (portal) => {
+    const issued = await authorizationCode(portal.url, { account: 'citizen-an' });
+    return { path: '/api/auth/token', method: 'POST', body: { issuer: 'portal', code: issued.code, codeVerifier: issued.verifier, redirectUri: issued.redirectUri, nonce: issued.nonce } };
+  },
+  'auth.refresh': async (portal) => ({ path: '/api/auth/refresh', method: 'POST', headers: { cookie: (await signInThroughRelay(portal.url, { account: 'citizen-an' })).cookie, 'x-portal-session': '1' } }),
+  'auth.logout': async (portal) => ({ path: '/api/auth/logout', method: 'POST', headers: { cookie: (await signInThroughRelay(portal.url, { account: 'citizen-an' })).cookie, 'x-portal-session': '1' } }),
   'procedures.list': async () => ({ path: '/api/procedures' }),
   'procedures.get': async () => ({ path: `/api/procedures/${REISSUE}` }),
   'procedures.update': async () => ({ path: '/api/procedures/cap-moi-giay-phep-hanh-nghe', method: 'PATCH', as: 'admin-quang', body: { available: false } }),

@@ -22,14 +22,14 @@ export interface TestPortal {
   close(): Promise<void>;
 }
 
-export async function startTestPortal(options: { webDist?: string; endpoint?: string; jobs?: boolean } = {}): Promise<TestPortal> {
+export async function startTestPortal(options: { webDist?: string; endpoint?: string; jobs?: boolean; idTokenSeconds?: number } = {}): Promise<TestPortal> {
   const endpoint = options.endpoint ?? inject('dynamoEndpoint');
   const tableName = `test-${randomUUID().slice(0, 8)}`;
   const client = localClient(endpoint);
   await ensureTable(client, tableName);
   const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   await seedDemoData(db, tableName);
-  const server = await startPortalServer({ port: 0, tableName, dynamoEndpoint: endpoint, webDist: options.webDist, logLevel: 'SILENT', jobs: options.jobs ?? false });
+  const server = await startPortalServer({ port: 0, tableName, dynamoEndpoint: endpoint, webDist: options.webDist, logLevel: 'SILENT', jobs: options.jobs ?? false, ...(options.idTokenSeconds ? { idTokenSeconds: options.idTokenSeconds } : {}) });
   const tokens = new Map<string, string>();
 
   async function tokenFor(userId: string): Promise<string> {

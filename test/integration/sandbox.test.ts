@@ -43,26 +43,22 @@ describe('POST /sandbox/token', () => {
   });
 });
 
-describe('the login page', () => {
-  it('is in Vietnamese and lists the demo accounts', async () => {
-    const page = await (await portal.request('/sandbox/login?return=/thu-tuc/')).text();
-    expect(page).toContain('<html lang="vi">');
-    expect(page).toContain('Đăng nhập');
-    expect(page).toContain('Nguyễn Văn An');
-    expect(page).toContain('value="/thu-tuc/"');
+describe('the old demo sign-in address', () => {
+  it('sends the browser to the site sign-in page, which starts the code + PKCE flow (ADR 0021), keeping where to return', async () => {
+    const response = await portal.request('/sandbox/login?return=/thu-tuc/', { redirect: 'manual' });
+    expect([response.status, response.headers.get('location')]).toEqual([302, `/dang-nhap/?return=${encodeURIComponent('/thu-tuc/')}`]);
   });
 
-  it('hands the token back in the URL fragment, never in the query', async () => {
-    const response = await portal.request('/sandbox/login', { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'user=citizen-an&return=%2Fthu-tuc%2F' });
-    expect(response.status).toBe(303);
-    const location = response.headers.get('location') ?? '';
-    expect(location).toMatch(/^\/dang-nhap\/xong\/#id_token=[\w-]+\.[\w-]+\.[\w-]+&return=%2Fthu-tuc%2F$/);
-  });
-
-  it('will not redirect to another site', async () => {
+  it('will not pass on a return address on another site', async () => {
     for (const target of ['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)']) {
-      const response = await portal.request('/sandbox/login', { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `user=citizen-an&return=${encodeURIComponent(target)}` });
-      expect(response.headers.get('location'), target).toMatch(/return=%2Ftai-khoan%2F$/);
+      const response = await portal.request(`/sandbox/login?return=${encodeURIComponent(target)}`, { redirect: 'manual' });
+      expect(response.headers.get('location'), target).toBe(`/dang-nhap/?return=${encodeURIComponent('/tai-khoan/')}`);
     }
+  });
+
+  it('no longer accepts a posted account: tokens only come from the OIDC flow or /sandbox/token', async () => {
+    const response = await portal.request('/sandbox/login', { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'user=citizen-an' });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('location')).toBeNull();
   });
 });

@@ -22,7 +22,7 @@ import { hisDouble } from './sandbox/his';
 import { hospitals } from '@portal/shared/hospitals';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, localClient } from './dynamodb-local';
 import { send, sendJson } from './respond';
-import { createIdentityProvider } from './sandbox/identity';
+import { createLocalIdentity } from './sandbox/identity';
 import { sandboxRouter } from './sandbox/index';
 import { localVnpaySettings } from './sandbox/vnpay-settings';
 import { openPortalPort, type PortalPort } from './portal-port';
@@ -33,6 +33,7 @@ type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promis
 /** Every function of the route table; `Record<FunctionName, …>` makes a missing one a type error. */
 const lambdaModules: Record<FunctionName, () => Promise<{ handler: LambdaHandler }>> = {
   platform: () => import('../lambdas/platform'),
+  signIn: () => import('../lambdas/signIn'),
   catalogue: () => import('../lambdas/catalogue'),
   catalogueAdmin: () => import('../lambdas/catalogueAdmin'),
   audit: () => import('../lambdas/audit'),
@@ -67,6 +68,8 @@ export interface PortalServerOptions {
   devServerPort?: number;
   /** Where the identity provider keeps its signing key (undefined: a fresh key in memory). */
   keyFile?: string;
+  /** Lifetime of the ID tokens the local IdPs issue at sign-in (default 15 minutes; tests shorten it to see a refresh). */
+  idTokenSeconds?: number;
   logLevel?: string;
   /** Feed the table's stream and schedules to the job handlers (default on; tests opt in). */
   jobs?: boolean;
@@ -90,7 +93,7 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
   const listening = options.listening ?? (await openPortalPort(options.port, options.host));
   const { server, origin } = listening;
 
-  const idp = await createIdentityProvider(origin, options.keyFile);
+  const identity = await createLocalIdentity(origin, { keyFile: options.keyFile, ...(options.idTokenSeconds ? { idTokenSeconds: options.idTokenSeconds } : {}) });
   const vnpay = localVnpaySettings(origin);
   const documentsDir = options.documentsDir ?? (await mkdtemp(join(tmpdir(), 'portal-documents-')));
   // Presigned document URLs live minutes, so a key per server start is enough (ADR 0015).
@@ -103,9 +106,8 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    AUTH_ISSUER: idp.issuer,
-    AUTH_AUDIENCE: idp.audience,
-    AUTH_JWKS_URL: idp.jwksUrl,
+    AUTH_ISSUERS: JSON.stringify(identity.issuers),
+    OIDC_CLIENT_SECRETS: JSON.stringify(identity.clientSecrets),
     POWERTOOLS_SERVICE_NAME: 'portal-local',
     LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? 'WARN',
     PUBLIC_BASE_URL: origin,
@@ -128,7 +130,7 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
   const sandboxClient = localClient(options.dynamoEndpoint);
   const localOnly = jobsAndMailbox(jobRunner, DynamoDBDocumentClient.from(sandboxClient), options.tableName);
   const his = hisDouble(vnpay.hisSigningKey);
-  const sandbox = sandboxRouter(idp, { origin });
+  const sandbox = sandboxRouter(identity, { origin });
   const site = options.webDist ? staticSite(options.webDist) : undefined;
   const documents = documentsEndpoint({ documentsDir, secret: documentsUrlKey, origin });
 

@@ -10,16 +10,19 @@ export class AppError extends Error {
   readonly detail?: string;
   readonly errors?: FieldError[];
   readonly headers?: Record<string, string>;
+  /** `Set-Cookie` values for the error response (a failed refresh clears the session cookies). */
+  readonly cookies?: string[];
   /** Extra members for the problem body, e.g. the fresh state after a conflict. */
   readonly extra?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, options: { detail?: string; errors?: FieldError[]; headers?: Record<string, string>; extra?: Record<string, unknown>; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, options: { detail?: string; errors?: FieldError[]; headers?: Record<string, string>; cookies?: string[]; extra?: Record<string, unknown>; cause?: unknown } = {}) {
     super(code, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.detail = options.detail;
     this.errors = options.errors;
     this.headers = options.headers;
+    this.cookies = options.cookies;
     this.extra = options.extra;
   }
 }

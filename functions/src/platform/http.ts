@@ -39,6 +39,8 @@ export interface HttpRequest<P, Q, B> {
   rawQuery: string;
   /** The caller's address as API Gateway saw it. */
   sourceIp: string;
+  /** Cookies by name (payload 2.0 carries them apart from the headers); only the sign-in relay reads any. */
+  cookies: Record<string, string>;
 }
 
 export interface Reply {
@@ -46,6 +48,8 @@ export interface Reply {
   /** JSON-serialised, except a Buffer, which is sent as is (set its content-type in `headers`). */
   body?: unknown;
   headers?: Record<string, string>;
+  /** `Set-Cookie` values, one each (API Gateway's payload 2.0 `cookies`). */
+  cookies?: string[];
 }
 
 interface Schemas<P, Q, B> {
@@ -105,6 +109,7 @@ export function httpHandler<P = Record<string, never>, Q = Record<string, never>
         statusCode: problem.status,
         headers: { 'content-type': 'application/problem+json; charset=utf-8', 'content-language': s.lang, ...error.headers },
         body: JSON.stringify(problem),
+        ...(error.cookies?.length ? { cookies: error.cookies } : {}),
       });
     },
   };
@@ -150,15 +155,18 @@ export function httpHandler<P = Record<string, never>, Q = Record<string, never>
       headers: event.headers ?? {},
       rawQuery: event.rawQueryString ?? '',
       sourceIp: event.requestContext?.http?.sourceIp ?? '127.0.0.1',
+      cookies: cookiesOf(event.cookies),
     });
     const status = reply.status ?? 200;
-    if (reply.body === undefined) return { statusCode: status, headers: reply.headers };
+    const cookies = reply.cookies?.length ? { cookies: reply.cookies } : {};
+    if (reply.body === undefined) return { statusCode: status, headers: reply.headers, ...cookies };
     // Files (a PDF receipt, a CSV report): bytes go base64-encoded, as API Gateway expects.
     if (Buffer.isBuffer(reply.body)) return { statusCode: status, headers: reply.headers, body: reply.body.toString('base64'), isBase64Encoded: true };
     return {
       statusCode: status,
       headers: { 'content-type': 'application/json; charset=utf-8', 'content-language': s.lang, ...reply.headers },
       body: JSON.stringify(reply.body),
+      ...cookies,
     };
   };
 
@@ -178,6 +186,15 @@ function validate<T>(schema: $ZodType<T> | undefined, value: unknown, part: 'pat
   const parsed = safeParse(schema, value, { error: FIELD_MESSAGES[lang] });
   if (!parsed.success) throw new AppError('validation_failed', { errors: fieldErrors(parsed.error as $ZodError, part) });
   return parsed.data;
+}
+
+function cookiesOf(list: string[] | undefined): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const pair of list ?? []) {
+    const at = pair.indexOf('=');
+    if (at > 0) cookies[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+  }
+  return cookies;
 }
 
 /** JSON only, within the size limit; an empty body is `undefined`. */

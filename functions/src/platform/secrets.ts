@@ -14,6 +14,8 @@ const secretsSchema = z.object({
   payLinkKey: z.string().check(z.minLength(16)),
   /** Master key of the HIS callback signatures (each hospital gets a key derived from it). */
   hisSigningKey: z.string().check(z.minLength(16)),
+  /** Client secrets of confidential OIDC clients (VNeID), by issuer id (ADR 0021). */
+  oidcClientSecrets: z._default(z.record(z.string(), z.string().check(z.minLength(1))), {}),
 });
 export type PortalSecrets = z.infer<typeof secretsSchema>;
 
@@ -28,7 +30,7 @@ async function load(): Promise<PortalSecrets> {
     const { SecretString } = await client.send(new sdk.GetSecretValueCommand({ SecretId: config.PORTAL_SECRET_ARN }));
     return secretsSchema.parse(JSON.parse(SecretString ?? '{}'));
   }
-  return secretsSchema.parse({ vnpayTmnCode: process.env.VNPAY_TMN_CODE, vnpayHashSecret: process.env.VNPAY_HASH_SECRET, payLinkKey: process.env.PAY_LINK_KEY, hisSigningKey: process.env.HIS_SIGNING_KEY });
+  return secretsSchema.parse({ vnpayTmnCode: process.env.VNPAY_TMN_CODE, vnpayHashSecret: process.env.VNPAY_HASH_SECRET, payLinkKey: process.env.PAY_LINK_KEY, hisSigningKey: process.env.HIS_SIGNING_KEY, oidcClientSecrets: JSON.parse(process.env.OIDC_CLIENT_SECRETS ?? '{}') as unknown });
 }
 
 /** Re-read every 15 minutes, so a rotated secret is picked up without a deploy. */

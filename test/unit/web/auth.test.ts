@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isExpired, parseCallback, safeReturnPath, signInHref, tokenExpiry } from '../../../web/src/lib/auth';
+import { isExpired, safeReturnPath, signInHref, tokenExpiry } from '../../../web/src/lib/auth';
 
 const b64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const jwt = (claims: object) => `${b64url({ alg: 'RS256' })}.${b64url(claims)}.c2ln`;
@@ -18,20 +18,10 @@ describe('sign-in return path', () => {
   );
 });
 
-describe('sign-in callback fragment', () => {
-  it('reads the token and the return path', () => {
-    const token = jwt({ sub: 'u1' });
-    expect(parseCallback(`#id_token=${token}&return=%2Fthu-tuc%2F`, '/tai-khoan/')).toEqual({ token, returnPath: '/thu-tuc/' });
-  });
-
-  it('falls back when the return path is foreign and drops a token that is not a JWT', () => {
-    expect(parseCallback('#id_token=not-a-jwt&return=https://evil.example', '/en/account/')).toEqual({ token: null, returnPath: '/en/account/' });
-    expect(parseCallback('', '/tai-khoan/')).toEqual({ token: null, returnPath: '/tai-khoan/' });
-  });
-
-  it('builds the sign-in address with where to come back to', () => {
-    expect(signInHref('/sandbox/login', '/tai-khoan/')).toBe('/sandbox/login?return=%2Ftai-khoan%2F');
-    expect(signInHref('https://auth.example/login?client=web', '/en/')).toBe('https://auth.example/login?client=web&return=%2Fen%2F');
+describe('the sign-in address', () => {
+  it('is the sign-in page of the language, with where to come back to', () => {
+    expect(signInHref('/tai-khoan/', 'vi')).toBe('/dang-nhap/?return=%2Ftai-khoan%2F');
+    expect(signInHref('/en/dossiers/detail/#d-1', 'en')).toBe('/en/sign-in/?return=%2Fen%2Fdossiers%2Fdetail%2F%23d-1');
   });
 });
 

@@ -1,0 +1,48 @@
+/** The sign-in relay's requests and answers (routes auth.*; ADR 0021). */
+import * as z from 'zod/mini';
+import type { IssuerAudience, IssuerKind } from './issuers';
+
+const issuerId = z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/));
+
+/** The callback page's exchange: the code it received and the PKCE verifier and nonce it kept. */
+export const tokenExchangeSchema = z.strictObject({
+  issuer: issuerId,
+  code: z.string().check(z.minLength(1), z.maxLength(2048)),
+  codeVerifier: z.string().check(z.regex(/^[A-Za-z0-9\-._~]{43,128}$/)),
+  redirectUri: z.url({ protocol: /^https?$/ }),
+  nonce: z.string().check(z.regex(/^[A-Za-z0-9_-]{22,128}$/)),
+});
+export type TokenExchange = z.infer<typeof tokenExchangeSchema>;
+
+export const logoutSchema = z.optional(z.strictObject({ lang: z.optional(z.enum(['vi', 'en'])) }));
+
+/** One sign-in choice, as `GET /api/auth/config` lists them. */
+export interface SignInChoice {
+  id: string;
+  kind: IssuerKind;
+  for: IssuerAudience;
+  label: { vi: string; en: string };
+  clientId: string;
+  /** From the issuer's discovery document: where the browser goes to sign in. */
+  authorizationEndpoint: string;
+}
+
+/** What the site keeps for the tab: the ID token and when it expires. */
+export interface SessionToken {
+  idToken: string;
+  /** ISO time: the token's `exp`. */
+  expiresAt: string;
+  issuer: string;
+}
+
+/** Where sign-out ends: the issuer's end-session address, coming back to the portal's home page. */
+export interface SignedOut {
+  endSessionUrl: string | null;
+}
+
+/** The header refresh and logout require: a cross-site form cannot send it (with SameSite=Strict cookies, a second lock). */
+export const SESSION_HEADER = 'x-portal-session';
+
+/** Cookie names: the HttpOnly refresh cookie on /api/auth, and a flag (no secret) that tells pages a session can be renewed. */
+export const REFRESH_COOKIE = 'portal_refresh';
+export const SIGNED_IN_COOKIE = 'portal_signed_in';
