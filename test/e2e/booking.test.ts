@@ -19,7 +19,7 @@ import { bookAppointment } from '../../functions/src/services/booking';
 import { addDays, vietnamToday } from '../../shared/src/booking/dates';
 import { depsOf, makeSession } from '../helpers/booking';
 import { RESULTS, skipBrowserSuite } from '../helpers/browser';
-import { browserSuite, signInByCallback } from '../helpers/browser-suite';
+import { browserSuite, signInThroughIdp } from '../helpers/browser-suite';
 
 const SUITE = 'browser booking test';
 const STEP_TIMEOUT_MS = 10_000;
@@ -27,7 +27,7 @@ const CHILD_PROFILE = '01JDEMP0000000000000000004'; // Trần Gia Huy, citizen-b
 
 describe.skipIf(skipBrowserSuite(SUITE))('browser booking test (Chromium, phone viewport)', () => {
   const { checks: c, portal: p } = browserSuite(SUITE, { summary: 'booking pages checked' });
-  const signIn = (page: Page, user: string, returnPath: string) => signInByCallback(page, p(), user, returnPath, STEP_TIMEOUT_MS);
+  const signIn = (page: Page, user: string, returnPath: string) => signInThroughIdp(page, user, returnPath, STEP_TIMEOUT_MS);
 
   it('a citizen books, sees the QR; reception checks a booking in by code; the citizen cancels and the place returns', async () => {
     const { page } = await c().newPage();

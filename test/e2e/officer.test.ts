@@ -33,6 +33,7 @@ import { applySystemAction } from '../../functions/src/services/dossier-transiti
 import { BrowserChecks, ROOT, WEB_DIST, assertBrowserPrerequisites, launchChromium, skipBrowserSuite } from '../helpers/browser';
 import { api, readyDraft, seedInState, submit } from '../helpers/dossiers';
 import { startTestPortal, type TestPortal } from '../helpers/portal';
+import { pickDemoAccount } from '../helpers/browser-suite';
 
 const SUITE = 'browser officer test';
 /** The built site; E2E_WEB_DIST lets a run use its own build while others rebuild web/dist. */
@@ -107,11 +108,11 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser officer test (Chromium, deskto
     checks?.printSummary('department pages checked');
   });
 
-  /** Signs in through the real callback page (/dang-nhap/xong/#id_token=…&return=…). */
+  /** Signs in as a person does (sign-in page, the local IdP, the callback) and comes back to `returnPath`, its hash included. */
   async function signedIn(user: string, returnPath: string): Promise<Page> {
     const { page } = await c().newPage(DESKTOP);
-    const token = await p().tokenFor(user);
-    await page.goto(`/dang-nhap/xong/#id_token=${token}&return=${encodeURIComponent(returnPath)}`);
+    await page.goto(`/dang-nhap/?return=${encodeURIComponent(returnPath)}`);
+    await pickDemoAccount(page, user, STEP_TIMEOUT_MS);
     await page.waitForURL((url) => `${url.pathname}${url.hash}` === returnPath, { timeout: STEP_TIMEOUT_MS });
     c().nextPage(page);
     return page;

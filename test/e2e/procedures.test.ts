@@ -33,7 +33,7 @@ import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, skipBrowserSuite } from '../helpers/browser';
-import { browserSuite, enterSandboxCard, fillFormStep } from '../helpers/browser-suite';
+import { browserSuite, enterSandboxCard, fillFormStep, pickDemoAccount } from '../helpers/browser-suite';
 
 const SUITE = 'browser procedures test';
 const SHOTS = resolve(ROOT, 'test/e2e/screenshots');
@@ -127,10 +127,8 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser procedures test (Chromium, pho
   /** Signs in on the dev identity provider from a page offering sign-in, and waits to be back at `back`. */
   async function signIn(page: Page, user: string, back: string): Promise<void> {
     await page.locator('[data-sign-in]').click();
-    await page.waitForURL('**/sandbox/login**', { timeout: STEP_TIMEOUT_MS });
-    await page.locator('#user').selectOption(user);
     c().nextPage(page);
-    await page.locator('form[action="/sandbox/login"] button[type="submit"]').click();
+    await pickDemoAccount(page, user, STEP_TIMEOUT_MS);
     await page.waitForURL(back, { timeout: STEP_TIMEOUT_MS });
   }
 

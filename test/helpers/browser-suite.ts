@@ -1,8 +1,7 @@
 /**
  * The lifecycle the portal's browser suites share (test/e2e/*): Chromium starts while DynamoDB Local
  * (a JVM) does, then the test portal with its jobs and the suite's BrowserChecks; afterwards all of
- * it stops and the summary of the pages checked is printed. Plus signing in through the real
- * callback page. Call `browserSuite` inside the suite's `describe`: it registers the hooks.
+ * it stops and the summary of the pages checked is printed. Plus signing in as a person does. Call `browserSuite` inside the suite's `describe`: it registers the hooks.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -20,7 +19,7 @@ export interface BrowserSuite {
   portal: () => TestPortal;
 }
 
-export function browserSuite(suite: string, opts: { summary: string }): BrowserSuite {
+export function browserSuite(suite: string, opts: { summary: string; idTokenSeconds?: number }): BrowserSuite {
   let dynamo: RunningDynamoDb | undefined;
   let portal: TestPortal | undefined;
   let browser: Browser | undefined;
@@ -35,7 +34,7 @@ export function browserSuite(suite: string, opts: { summary: string }): BrowserS
       throw error;
     });
     browser = await launching;
-    portal = await startTestPortal({ webDist: WEB_DIST, endpoint: dynamo.endpoint, jobs: true });
+    portal = await startTestPortal({ webDist: WEB_DIST, endpoint: dynamo.endpoint, jobs: true, ...(opts.idTokenSeconds ? { idTokenSeconds: opts.idTokenSeconds } : {}) });
     checks = new BrowserChecks(browser, portal.url);
   });
 
@@ -58,11 +57,23 @@ export function browserSuite(suite: string, opts: { summary: string }): BrowserS
   };
 }
 
-/** Signs `user` in through the real callback page (/dang-nhap/xong/#id_token=…&return=…) and waits to be at `returnPath`. */
-export async function signInByCallback(page: Page, portal: TestPortal, user: string, returnPath: string, timeout: number): Promise<void> {
-  const token = await portal.tokenFor(user);
-  await page.goto(`/dang-nhap/xong/#id_token=${token}&return=${encodeURIComponent(returnPath)}`);
+/**
+ * Signs `user` in the way a person does (ADR 0021): the portal's sign-in page, the demo-account
+ * button, the local IdP's consent page, the callback's code exchange — and waits to be back at `returnPath`.
+ */
+export async function signInThroughIdp(page: Page, user: string, returnPath: string, timeout: number): Promise<void> {
+  const lang: Lang = returnPath.startsWith('/en/') ? 'en' : 'vi';
+  await page.goto(`${pagePath('signIn', lang)}?return=${encodeURIComponent(returnPath)}`);
+  await pickDemoAccount(page, user, timeout);
   await page.waitForURL(`**${returnPath}`, { timeout });
+}
+
+/** From the portal's sign-in page: the demo-account button, then the account on the IdP's consent page. */
+export async function pickDemoAccount(page: Page, user: string, timeout: number): Promise<void> {
+  await page.locator('button[data-issuer="portal"]').click({ timeout });
+  await page.waitForURL('**/sandbox/idp/authorize**', { timeout });
+  await page.locator('#account').selectOption(user);
+  await page.locator('button[value="sign-in"]').click();
 }
 
 /** VNPay's published sandbox card (functions/src/local/sandbox/vnpay/cards.ts). */

@@ -31,7 +31,8 @@ export const VIEWPORTS = {
 } as const;
 export type ViewportName = keyof typeof VIEWPORTS;
 /** Pages that only hand over to another (the sign-in callback): visited for an instant, never checked. */
-const PASS_THROUGH = [/^\/dang-nhap\/xong\/$/, /^\/en\/sign-in\/done\/$/];
+/** Pages a journey passes through on its way somewhere (sign-in); the sign-in suite checks them itself. */
+const PASS_THROUGH = [/^\/dang-nhap\/(xong\/)?$/, /^\/en\/sign-in\/(done\/)?$/];
 
 function chromeInstalled(): boolean {
   try {

@@ -32,3 +32,16 @@ export function nationalIdentityOf(claims: Record<string, unknown>, names: Claim
     ...(birthDate && /^\d{4}-\d{2}-\d{2}$/.test(birthDate) ? { birthDate } : {}),
   };
 }
+
+/**
+ * What a form starts from when the person signed in with their national identity: the field
+ * names the procedure forms and the patient profile share (`fullName`, `dateOfBirth`, `cccd`).
+ */
+export function prefillValues(identity: NationalIdentity | undefined): Record<string, string> {
+  if (!identity) return {};
+  return {
+    ...(identity.fullName ? { fullName: identity.fullName } : {}),
+    ...(identity.birthDate ? { dateOfBirth: identity.birthDate } : {}),
+    ...(identity.nationalId ? { cccd: identity.nationalId } : {}),
+  };
+}

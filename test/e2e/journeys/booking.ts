@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 import { bookAppointment } from '../../../functions/src/services/booking';
 import { addDays, vietnamToday } from '../../../shared/src/booking/dates';
 import { citizen, depsOf, makeSession, patient } from '../../helpers/booking';
-import { signInByCallback, type JourneyRun } from '../../helpers/browser-suite';
+import { signInThroughIdp, type JourneyRun } from '../../helpers/browser-suite';
 import type { TestPortal } from '../../helpers/portal';
 
 const STEP_TIMEOUT_MS = 15_000;
@@ -21,7 +21,7 @@ export async function bookingJourney(run: JourneyRun, portal: TestPortal): Promi
   page.on('dialog', (dialog) => void dialog.accept()); // "cancel this booking?"
 
   // 1. Book: hospital → specialty → session → profile → insurance → confirm.
-  await signInByCallback(page, portal, 'citizen-binh', run.path('appointments'), STEP_TIMEOUT_MS);
+  await signInThroughIdp(page, 'citizen-binh', run.path('appointments'), STEP_TIMEOUT_MS);
   run.checks.nextPage(page);
   await page.locator('[data-hospital]:not([disabled])').waitFor({ timeout: STEP_TIMEOUT_MS });
   await run.step(page, 'booking-form');
@@ -83,7 +83,7 @@ async function receptionChecksIn(run: JourneyRun, portal: TestPortal): Promise<v
   const todays = await bookAppointment(yesterday, { sessionId: session.sessionId, patient: patient(i), insurance: { category: 'follow_up' } }, { principal: citizen(i), idempotencyKey: `e2e-journey-${i}-${today}` });
 
   const { page } = await run.newPage();
-  await signInByCallback(page, portal, 'reception-nhi-dong-1', run.path('receptionDesk'), STEP_TIMEOUT_MS);
+  await signInThroughIdp(page, 'reception-nhi-dong-1', run.path('receptionDesk'), STEP_TIMEOUT_MS);
   run.checks.nextPage(page);
   await page.locator('[data-staff-content]:not([hidden])').waitFor({ timeout: STEP_TIMEOUT_MS });
   await run.step(page, 'reception');

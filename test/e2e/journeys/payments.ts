@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { pagePath } from '../../../web/src/lib/i18n';
-import { enterSandboxCard, signInByCallback, type JourneyRun } from '../../helpers/browser-suite';
+import { enterSandboxCard, signInThroughIdp, type JourneyRun } from '../../helpers/browser-suite';
 import { pushBill } from '../../helpers/payments';
 import type { TestPortal } from '../../helpers/portal';
 
@@ -75,7 +75,7 @@ async function openReceiptVerification(run: JourneyRun, page: Page): Promise<voi
 
 async function cashierFindsBill(run: JourneyRun, portal: TestPortal, billCode: string): Promise<void> {
   const { page } = await run.newPage();
-  await signInByCallback(page, portal, 'cashier-cho-ray', run.path('cashierDesk'), STEP_TIMEOUT_MS);
+  await signInThroughIdp(page, 'cashier-cho-ray', run.path('cashierDesk'), STEP_TIMEOUT_MS);
   run.checks.nextPage(page);
   await page.locator('[data-staff-content]:not([hidden])').waitFor({ timeout: STEP_TIMEOUT_MS });
   await page.locator('[data-bills-table]:not([hidden]), [data-bills-status]:not(:empty)').first().waitFor({ timeout: STEP_TIMEOUT_MS });

@@ -9,7 +9,7 @@
 import { expect } from 'vitest';
 import { pagePath } from '../../../web/src/lib/i18n';
 import { REISSUE, reissueData } from '../../helpers/dossiers';
-import { enterSandboxCard, fillFormStep, signInByCallback, type JourneyRun, type StepValues } from '../../helpers/browser-suite';
+import { enterSandboxCard, fillFormStep, pickDemoAccount, signInThroughIdp, type JourneyRun, type StepValues } from '../../helpers/browser-suite';
 import type { TestPortal } from '../../helpers/portal';
 
 const STEP_TIMEOUT_MS = 15_000;
@@ -42,10 +42,8 @@ export async function proceduresJourney(run: JourneyRun, portal: TestPortal): Pr
   await page.locator('[data-signed-out]').waitFor({ timeout: STEP_TIMEOUT_MS });
   await run.step(page, 'apply-signed-out');
   await page.locator('[data-sign-in]').click();
-  await page.waitForURL('**/sandbox/login**', { timeout: STEP_TIMEOUT_MS });
-  await page.locator('#user').selectOption(APPLICANT);
   run.checks.nextPage(page);
-  await page.locator('form[action="/sandbox/login"] button[type="submit"]').click();
+  await pickDemoAccount(page, APPLICANT, STEP_TIMEOUT_MS);
   await page.locator('[data-step-form]').waitFor({ timeout: STEP_TIMEOUT_MS });
 
   // 2. The form's steps (a draft saved on each), the documents, review and submit.
@@ -122,7 +120,7 @@ export async function proceduresJourney(run: JourneyRun, portal: TestPortal): Pr
 
 async function officerProcesses(run: JourneyRun, portal: TestPortal, dossierId: string): Promise<void> {
   const { page } = await run.newPage();
-  await signInByCallback(page, portal, OFFICER, run.path('officerInbox'), STEP_TIMEOUT_MS);
+  await signInThroughIdp(page, OFFICER, run.path('officerInbox'), STEP_TIMEOUT_MS);
   run.checks.nextPage(page);
   const link = page.locator(`[data-inbox-table] a[href$="#${dossierId}"]`);
   await link.waitFor({ timeout: STEP_TIMEOUT_MS });

@@ -1,9 +1,9 @@
-/** Browser side of the account page: GET /api/me with the stored token; sign-out clears it. */
+/** Browser side of the account page: GET /api/me with the session; sign-out ends it here and at the issuer. */
 import { ROLE_LABELS, type Duty, type Principal } from '@portal/shared/roles';
 import { ApiError, getMe } from './api';
 import { updateAuthLink } from './auth-link';
 import type { Lang } from './i18n';
-import { clearToken, getToken } from './session';
+import { clearToken, getToken, signOut as endSession } from './session';
 import { cashierAccess, departmentAccess } from './staff-access';
 
 const DUTY_LABELS: Record<Duty, Record<Lang, string>> = {
@@ -99,10 +99,10 @@ export function initAccount(root: HTMLElement): void {
     }
   }
 
+  // Here and at the issuer: the portal revokes the refresh token, the issuer ends its session and sends the browser home.
   signOut.addEventListener('click', () => {
-    clearToken();
-    updateAuthLink();
-    showSignedOut(root.dataset.signedOutText ?? '');
+    signOut.disabled = true;
+    void endSession(lang);
   });
   retry.addEventListener('click', () => {
     void load().then(() => {

@@ -14,6 +14,7 @@ import type { DeskBill, DeskPayment } from '@portal/shared/payments/desk';
 import type { DecideRefund, RefundStatus, RefundView, RequestRefund } from '@portal/shared/payments/refunds';
 import { isDeskBillList, isDeskPaymentList, isRefundList, isRefundView } from './guards';
 import type { Lang } from './i18n';
+import { fetchWithSession } from './session';
 
 /** Failures that happen before the API could answer with a problem. */
 const CLIENT_ERRORS = {
@@ -91,11 +92,11 @@ interface JsonRequest {
  */
 async function requestJson<T>(path: string, request: JsonRequest, guard: (body: unknown) => body is T, options: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': options.lang };
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (request.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, {
+    // The page's token says someone is signed in; the session sends a fresh one (ADR 0021).
+    response = await fetchWithSession(path, {
       method: request.method,
       headers,
       ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
@@ -103,7 +104,7 @@ async function requestJson<T>(path: string, request: JsonRequest, guard: (body: 
       credentials: 'same-origin',
       // Writes carry personal data (patient code, date of birth, form data): never from or into a cache.
       ...(request.method !== 'GET' ? { cache: 'no-store' as const } : {}),
-    });
+    }, options.token);
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network_error', CLIENT_ERRORS.network_error[options.lang]);
@@ -258,14 +259,14 @@ export async function getFile(path: string, fallbackName: string, options: Staff
   let response: Response;
   try {
     // A report of patients' payments, a licence: never from or into a cache.
-    const init: RequestInit & { cache: 'no-store' } = {
+    const init: Omit<RequestInit, 'headers'> & { cache: 'no-store'; headers: Record<string, string> } = {
       method: 'GET',
-      headers: { accept: `${accept}, application/problem+json`, 'accept-language': options.lang, authorization: `Bearer ${options.token}` },
+      headers: { accept: `${accept}, application/problem+json`, 'accept-language': options.lang },
       signal: options.signal ?? null,
       credentials: 'same-origin',
       cache: 'no-store',
     };
-    response = await fetch(path, init);
+    response = await fetchWithSession(path, init, options.token);
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network_error', CLIENT_ERRORS.network_error[options.lang]);

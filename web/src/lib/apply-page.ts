@@ -18,7 +18,6 @@ import { listMissingDocuments, renderAcknowledgement, renderReview } from './app
 import { APPLY_TEXT } from './apply-texts';
 import { signInHref } from './auth';
 import { updateAuthLink } from './auth-link';
-import { SIGN_IN_URL } from './config';
 import { el, required as requiredIn } from './dom';
 import { renderDocuments, type DocumentsPanel } from './dossier-documents';
 import { renderStep, readStep, showIssues } from './dossier-form';
@@ -27,6 +26,7 @@ import { createDossier, getApplyProcedure, getDossier, payDossierFee, saveDossie
 import { procedureName } from './format';
 import { pagePath, type Lang } from './i18n';
 import { carryToCounterpart } from './lang-switch';
+import { identityValues } from './identity-prefill';
 import { clearToken, getToken } from './session';
 import { leaveForPayment } from './payment-memory';
 
@@ -90,7 +90,7 @@ export function initApply(root: HTMLElement): void {
   }
 
   function showSignIn(message = ''): void {
-    required<HTMLAnchorElement>(signedOut, '[data-sign-in]').href = signInHref(SIGN_IN_URL, `${location.pathname}${location.search}`);
+    required<HTMLAnchorElement>(signedOut, '[data-sign-in]').href = signInHref(`${location.pathname}${location.search}`, lang);
     signedOut.hidden = false;
     wizard.hidden = true;
     say(message);
@@ -379,6 +379,7 @@ export function initApply(root: HTMLElement): void {
         procedure = await getApplyProcedure(code, { lang });
         carryToCounterpart(`?${new URLSearchParams({ [lang === 'vi' ? 'procedure' : 'thu-tuc']: code }).toString()}`);
         if (!procedure.available) return fail(t.unavailable.title, t.unavailable.text);
+        data = await identityValues(options); // a new dossier starts from the VNeID identity, if any
         say('');
       } else {
         const link = el('li');

@@ -1,6 +1,5 @@
 /** Keeps the header's account link in step with the sign-in state of this tab. */
 import { signInHref } from './auth';
-import { SIGN_IN_URL } from './config';
 import { getToken } from './session';
 
 export function updateAuthLink(): void {
@@ -13,7 +12,8 @@ export function updateAuthLink(): void {
     link.href = link.dataset.accountHref;
   } else {
     link.textContent = link.dataset.signInLabel ?? link.dataset.accountLabel;
-    link.href = signInHref(SIGN_IN_URL, `${location.pathname}${location.search}`);
+    // The page's own address, its hash included (a dossier's detail page names the dossier there).
+    link.href = signInHref(`${location.pathname}${location.search}${location.hash}`, document.documentElement.lang === 'en' ? 'en' : 'vi');
     link.removeAttribute('aria-current');
   }
 }

@@ -1,7 +1,8 @@
 /**
- * Sign-in helpers with no browser storage in them (session.ts holds the token). The identity
- * provider sends the browser to /dang-nhap/xong/#id_token=<jwt>&return=<path>.
+ * Sign-in helpers with no browser storage in them (session.ts holds the session, sign-in.ts runs
+ * the code + PKCE flow; ADR 0021).
  */
+import { pagePath, type Lang } from './i18n';
 
 /** Only a same-origin, relative path is a place to go back to; anything else becomes `fallback`. */
 export function safeReturnPath(raw: string | null | undefined, fallback: string): string {
@@ -17,21 +18,9 @@ export function safeReturnPath(raw: string | null | undefined, fallback: string)
   }
 }
 
-/** The sign-in page's address with where to come back to (`base` may already have a query). */
-export function signInHref(base: string, returnPath: string): string {
-  return `${base}${base.includes('?') ? '&' : '?'}return=${encodeURIComponent(returnPath)}`;
-}
-
-export interface Callback {
-  token: string | null;
-  returnPath: string;
-}
-
-/** Reads `#id_token=…&return=…` (the leading # is optional). */
-export function parseCallback(hash: string, fallback: string): Callback {
-  const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
-  const token = params.get('id_token');
-  return { token: token && /^[\w-]+\.[\w-]+\.[\w-]*$/.test(token) ? token : null, returnPath: safeReturnPath(params.get('return'), fallback) };
+/** The portal's sign-in page in `lang`, with where to come back to. */
+export function signInHref(returnPath: string, lang: Lang): string {
+  return `${pagePath('signIn', lang)}?return=${encodeURIComponent(returnPath)}`;
 }
 
 /** The `exp` claim (seconds) of a JWT, without verifying it: the API verifies, this only avoids sending a stale token. */

@@ -9,6 +9,7 @@ import type { WeeklyTemplate } from '@portal/shared/booking/sessions';
 import type { OpenedPayment } from '@portal/shared/payments/payments';
 import { ApiError, getJson, postJson, sendJson, type ApiErrorCode, type RequestOptions } from './api';
 import { isOpenedPayment } from './guards';
+import { fetchWithSession } from './session';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (o: Record<string, unknown>, k: string) => typeof o[k] === 'string';
@@ -53,10 +54,10 @@ const NO_STORE = { cache: 'no-store' } as const;
  */
 export async function createAppointment(body: unknown, idempotencyKey: string, o: RequestOptions): Promise<AppointmentView> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': o.lang, 'content-type': 'application/json', 'idempotency-key': idempotencyKey };
-  if (o.token) headers.authorization = `Bearer ${o.token}`;
   let response: Response;
   try {
-    response = await fetch('/api/appointments', { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin', ...NO_STORE });
+    // The same Idempotency-Key on the retry after a renewed session: still one booking.
+    response = await fetchWithSession('/api/appointments', { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin', ...NO_STORE }, o.token);
   } catch {
     throw new ApiError(0, 'network_error', o.lang === 'vi' ? 'Không kết nối được với máy chủ. Vui lòng thử lại.' : 'Could not reach the server. Please try again.');
   }

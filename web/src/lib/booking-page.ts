@@ -13,9 +13,9 @@ import { ApiError } from './api';
 import { signInHref } from './auth';
 import { createAppointment, listHospitals, listProfiles, listSessions, listSpecialties, payAppointment } from './booking-api';
 import { dayLabel, insuranceLabel, newIdempotencyKey, periodLabel, placesText, STATUS_LABELS, vietnamTime } from './booking-format';
-import { SIGN_IN_URL } from './config';
 import { pagePath, type Lang } from './i18n';
 import { qrSvg } from './qr-svg';
+import { fillEmpty, identityValues } from './identity-prefill';
 import { getToken } from './session';
 import { leaveForPayment } from './payment-memory';
 
@@ -146,7 +146,7 @@ export function initBookingPage(root: HTMLElement): void {
   async function loadProfiles(): Promise<void> {
     if (!token) {
       signInNote.hidden = false;
-      need<HTMLAnchorElement>(signInNote, 'a').href = signInHref(SIGN_IN_URL, pagePath('appointments', lang));
+      need<HTMLAnchorElement>(signInNote, 'a').href = signInHref(pagePath('appointments', lang), lang);
       return;
     }
     const saved = await listProfiles({ lang, token }).catch(() => []);
@@ -156,6 +156,8 @@ export function initBookingPage(root: HTMLElement): void {
     });
     const other = el('input', { className: 'radio-input', type: 'radio', name: 'profile', value: 'new', id: 'p-new' });
     profiles.replaceChildren(...options, el('div', { className: 'radio' }, other, el('label', { htmlFor: other.id, className: 'radio-label' }, t.newPatient)));
+    // Signed in with VNeID: a new profile for oneself starts from the national identity.
+    fillEmpty(form, await identityValues({ lang, token }));
   }
 
   function body(): { value?: unknown; problems: { text: string; href: string }[] } {

@@ -9,7 +9,6 @@ import type { Procedure } from '@portal/shared/procedures/catalogue';
 import { ApiError } from './api';
 import { signInHref } from './auth';
 import { updateAuthLink } from './auth-link';
-import { SIGN_IN_URL } from './config';
 import { renderDocuments, type DocumentsPanel } from './dossier-documents';
 import { DUE_STATE_LABELS, TYPE_NAMES, dossierIdFromHash, formatBytes, missingItems, stateLabel, stateTone, vietnamDateTime, vietnamDay } from './dossier-format';
 import { attachmentUrl, downloadLicence, getApplyProcedure, getDossier, payDossierFee, submitDossier, withdrawDossier } from './dossiers-api';
@@ -73,7 +72,7 @@ export function initDossierDetail(root: HTMLElement): void {
   function signOutAndAsk(message: string): void {
     clearToken();
     updateAuthLink();
-    required<HTMLAnchorElement>(signedOut, '[data-sign-in]').href = signInHref(SIGN_IN_URL, `${location.pathname}${location.hash}`);
+    required<HTMLAnchorElement>(signedOut, '[data-sign-in]').href = signInHref(`${location.pathname}${location.hash}`, lang);
     signedOut.hidden = false;
     content.hidden = true;
     say(message);
@@ -242,7 +241,7 @@ export function initDossierDetail(root: HTMLElement): void {
     carryToCounterpart(`#${id}`);
     if (!token) {
       say('');
-      required<HTMLAnchorElement>(signedOut, '[data-sign-in]').href = signInHref(SIGN_IN_URL, `${location.pathname}${location.hash}`);
+      required<HTMLAnchorElement>(signedOut, '[data-sign-in]').href = signInHref(`${location.pathname}${location.hash}`, lang);
       signedOut.hidden = false;
       return;
     }

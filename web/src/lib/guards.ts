@@ -6,6 +6,7 @@
 import type { Procedure, ProcedureSummary } from '@portal/shared/procedures/catalogue';
 import type { ProcedureListResponse } from '@portal/shared/procedures/api';
 import type { Principal } from '@portal/shared/roles';
+import type { SessionToken, SignInChoice } from '@portal/shared/auth/api';
 import type { BillItem, BillStatus, BillView } from '@portal/shared/payments/bills';
 import type { OpenedPayment, PaymentStatus, PaymentView } from '@portal/shared/payments/payments';
 import type { DeskBill, DeskPayment } from '@portal/shared/payments/desk';
@@ -78,6 +79,22 @@ export function isPrincipal(v: unknown): v is Principal {
     isObject(v) && isString(v.userId) && isRole(v.role) && isString(v.name) &&
     optional(isString)(v.organisationId) && optional(isString)(v.unitId) && optional(isString)(v.hospitalId) &&
     Array.isArray(v.duties) && v.duties.every(isDuty)
+  );
+}
+
+/** The relay's answer to a code exchange or a refresh (ADR 0021). */
+export function isSessionToken(v: unknown): v is SessionToken {
+  return isObject(v) && isString(v.idToken) && /^[\w-]+\.[\w-]+\.[\w-]+$/.test(v.idToken) && isTimestamp(v.expiresAt) && isString(v.issuer);
+}
+
+const isLabel = (v: unknown): boolean => isObject(v) && isString(v.vi) && isString(v.en);
+const isHttpUrl = (v: unknown): v is string => isString(v) && /^https?:\/\//.test(v);
+
+/** `GET /api/auth/config`: the sign-in choices. */
+export function isSignInChoices(v: unknown): v is { issuers: SignInChoice[] } {
+  return (
+    isObject(v) && Array.isArray(v.issuers) &&
+    v.issuers.every((i) => isObject(i) && isString(i.id) && oneOf(['portal', 'national'] as const)(i.kind) && oneOf(['everyone', 'citizens', 'staff'] as const)(i.for) && isLabel(i.label) && isString(i.clientId) && isHttpUrl(i.authorizationEndpoint))
   );
 }
 

@@ -11,7 +11,6 @@ import { signInHref } from './auth';
 import { cancelAppointment, listSessions, myAppointments, payAppointment, rescheduleAppointment } from './booking-api';
 import { canChangeNow, dayLabel, periodLabel, STATUS_LABELS, vietnamTime } from './booking-format';
 import { sessionText } from './booking-page';
-import { SIGN_IN_URL } from './config';
 import { pagePath, type Lang } from './i18n';
 import { qrSvg } from './qr-svg';
 import { getToken } from './session';
@@ -49,7 +48,7 @@ export function initMyAppointments(root: HTMLElement): void {
   if (!token) {
     status.textContent = '';
     const note = root.querySelector<HTMLElement>('[data-signed-out]')!;
-    note.querySelector<HTMLAnchorElement>('a')!.href = signInHref(SIGN_IN_URL, pagePath('myAppointments', lang));
+    note.querySelector<HTMLAnchorElement>('a')!.href = signInHref(pagePath('myAppointments', lang), lang);
     note.hidden = false;
     return;
   }

@@ -3,7 +3,6 @@ import type { DossierSummary } from '@portal/shared/dossiers/api';
 import { ApiError } from './api';
 import { signInHref } from './auth';
 import { updateAuthLink } from './auth-link';
-import { SIGN_IN_URL } from './config';
 import { DUE_STATE_LABELS, stateLabel, stateTone, vietnamDateTime, vietnamDay } from './dossier-format';
 import { listMyDossiers, procedureNames } from './dossiers-api';
 import { pagePath, type Lang } from './i18n';
@@ -85,7 +84,7 @@ export function initMyDossiers(root: HTMLElement): void {
   const retry = required<HTMLButtonElement>(errorBox, '[data-retry]');
 
   function showSignedOut(message: string): void {
-    required<HTMLAnchorElement>(signedOut, '[data-sign-in]').href = signInHref(SIGN_IN_URL, location.pathname);
+    required<HTMLAnchorElement>(signedOut, '[data-sign-in]').href = signInHref(location.pathname, lang);
     signedOut.hidden = false;
     status.textContent = message;
   }
