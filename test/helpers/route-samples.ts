@@ -55,3 +55,9 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
   'dossiers.attachments.create': { documentId: 'don-de-nghi', fileName: 'don.pdf', contentType: 'application/pdf', sizeBytes: 1000 },
   'licences.status': { status: 'suspended', reason: 'Kiểm tra ma trận quyền' },
 };
+
+/**
+ * Routes whose session is the HttpOnly refresh cookie, not the bearer token (ADR 0021): without the
+ * cookie they answer 401/403 to everyone alike, so the matrix checks that a token changes nothing.
+ */
+export const COOKIE_SESSION_ROUTES: ReadonlySet<string> = new Set(['auth.refresh', 'auth.logout']);

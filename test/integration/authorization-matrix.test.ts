@@ -10,7 +10,7 @@ import { allowsRoute } from '../../shared/src/policy';
 import { ROLES, type Principal } from '../../shared/src/roles';
 import { routes, type Route } from '../../shared/src/routes';
 import { startTestPortal, type TestPortal } from '../helpers/portal';
-import { SAMPLE_BODIES, SAMPLE_PARAMS, SAMPLE_QUERY } from '../helpers/route-samples';
+import { COOKIE_SESSION_ROUTES, SAMPLE_BODIES, SAMPLE_PARAMS, SAMPLE_QUERY } from '../helpers/route-samples';
 
 let portal: TestPortal;
 beforeAll(async () => {
@@ -34,7 +34,10 @@ describe.each(routes.map((route) => [route.id, route] as const))('route %s', (_i
       as: user?.id,
       ...(body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
     });
-    if (admitted) {
+    if (COOKIE_SESSION_ROUTES.has(route.id)) {
+      const anonymous = await portal.request(pathOf(route), { method: route.method, ...(body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
+      expect(response.status, `${route.id}: a bearer token must not stand in for the refresh cookie`).toBe(anonymous.status);
+    } else if (admitted) {
       expect([401, 403], `${route.id} refused an admitted caller`).not.toContain(response.status);
     } else {
       expect(response.status, `${route.id} let in a caller it should refuse`).toBe(user ? 403 : 401);

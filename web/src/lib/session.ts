@@ -108,7 +108,8 @@ export async function freshToken(): Promise<string | null> {
 export async function fetchWithSession(path: string, init: Omit<RequestInit, 'headers'> & { headers: Record<string, string> }, signedIn: string | null | undefined): Promise<Response> {
   const send = (token: string | null) => fetch(path, { ...init, headers: { ...init.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
   if (!signedIn) return send(null);
-  const token = await freshToken();
+  // The caller's own token when this tab stores none (a page handed one in, or a unit test).
+  const token = (await freshToken()) ?? (signedIn === RENEWABLE ? null : signedIn);
   const response = await send(token);
   if (response.status !== 401 || !hasRenewableSession()) return response;
   const renewed = await renewSession();
