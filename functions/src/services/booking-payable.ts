@@ -9,7 +9,7 @@ import { keys } from '@portal/shared/table';
 import { confirmHeldItems, getAppointment, paidAfterReleaseItems, type Deps } from '../repositories/appointments';
 import type { PayableState } from '../repositories/payments';
 import { hospitalOf } from './booking';
-import type { Payable } from './payments';
+import type { Payable } from './payable';
 
 export async function loadAppointmentFee(deps: Deps, ref: PayableRef): Promise<Payable | undefined> {
   const [feeItem, a] = await Promise.all([

@@ -11,7 +11,7 @@ import { getDossier, getFee, type Deps } from '../repositories/dossiers';
 import type { TransactItem } from '../repositories/payments';
 import { workCalendar } from './calendar';
 import { buildTransition, feePaidItems, procedureOf } from './dossier-transitions';
-import type { Payable } from './payments';
+import type { Payable } from './payable';
 
 export async function loadDossierFee(deps: Deps, ref: PayableRef): Promise<Payable | undefined> {
   const [fee, dossier, cal] = await Promise.all([getFee(deps, ref.id), getDossier(deps, ref.id), workCalendar(deps)]);

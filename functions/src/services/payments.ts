@@ -18,28 +18,16 @@ import { logger } from '../platform/logger';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PortalSecrets } from '../platform/secrets';
 import { getBill, type Deps } from '../repositories/bills';
-import { getAttempt, insertAttempt, settleAttempt, type PayableState, type Settlement, type StoredAttempt, type TransactItem } from '../repositories/payments';
+import { getAttempt, insertAttempt, settleAttempt, type Settlement, type StoredAttempt } from '../repositories/payments';
 import { getReceiptGuard } from '../repositories/receipts';
 import { billIdFromPayLink } from './pay-links';
+import type { Payable } from './payable';
 import { queryTransaction } from './vnpay-client';
 
 export interface PaymentDeps extends Deps {
   now: () => Date;
   secrets: () => Promise<PortalSecrets>;
   settings: { payUrl: string; apiUrl: string; publicBaseUrl: string };
-}
-
-export interface Payable {
-  ref: PayableRef;
-  state: PayableState;
-  hospitalId: string;
-  /** The citizen it belongs to, who may pay it (an appointment's fee). */
-  ownerId?: string;
-  /** What settling a payment of this payable also writes, in the same transaction (per kind). */
-  settleItems?: (attempt: StoredAttempt, settlement: Settlement) => TransactItem[];
-  /** What the payer reads on VNPay's page (folded to ASCII there). */
-  description: string;
-  reference: string;
 }
 
 /**

@@ -5,7 +5,7 @@
  * named in research/eservices.md §3 (Decree 96/2023 Annexes I–II, Pharmacy Law Art. 24/38, Decree
  * 98/2021); where a form's exact layout was not read, the fields are the facts the form asks for.
  */
-import type { FormField, FormSchema, FormStep, SelectOption } from './forms';
+import type { FormField, FormSchema, FormStep, SelectOption } from './form-fields';
 
 const opt = (value: string, labelVi: string, labelEn: string): SelectOption => ({ value, labelVi, labelEn });
 const step = (id: string, titleVi: string, titleEn: string, fields: FormField[]): FormStep => ({ id, titleVi, titleEn, fields });

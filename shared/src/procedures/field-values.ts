@@ -5,7 +5,7 @@
  * calls them for each visible field. No zod: the browser reuses them.
  */
 import { hasWardList, hcmcWardOf, provinceOf } from '../geography';
-import type { FormField, LeafField } from './forms';
+import type { FormField, LeafField } from './form-fields';
 
 export type FormMode = 'draft' | 'submit';
 

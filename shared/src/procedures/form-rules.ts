@@ -9,7 +9,7 @@ import { vietnamDate } from '../vietnamese';
 import {
   OMIT, checkLeafValue, isPlainObject, own, report, requiredMessage, type Ctx, type FormIssue, type FormMode, type Where,
 } from './field-values';
-import type { FormField, FormSchema, GroupField } from './forms';
+import type { FormField, FormSchema, GroupField } from './form-fields';
 
 export { normalizeCccd, normalizePhone } from './field-values';
 export type { AddressValue, FormIssue, FormMode } from './field-values';
