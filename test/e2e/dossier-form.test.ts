@@ -29,7 +29,9 @@ interface Harness {
 type Win = { harness: Harness };
 
 const ENTRY = `
-import { renderStep, readStep, showIssues } from './web/src/lib/dossier-form';
+import { renderStep } from './web/src/lib/dossier-form';
+import { showIssues } from './web/src/lib/dossier-form-issues';
+import { readStep } from './web/src/lib/dossier-form-values';
 import { validateDossierData } from './shared/src/procedures/form-rules';
 const container = document.getElementById('form');
 let form;

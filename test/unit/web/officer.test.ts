@@ -19,9 +19,10 @@ import {
   receiveMany,
 } from '../../../web/src/lib/officer-api';
 import {
-  INBOX_STATES, bulkOutcome, canAssign, canReceive, checkAction, conflictText, dueText, filtersHash, inboxQueryString, parseFilters, sortByDue,
+  INBOX_STATES, bulkOutcome, canAssign, canReceive, conflictText, dueText, filtersHash, inboxQueryString, parseFilters, sortByDue,
   toggleFilter,
 } from '../../../web/src/lib/officer-format';
+import { checkAction } from '../../../web/src/lib/officer-action-rules';
 import { formDataSections } from '../../../web/src/lib/officer-form-view';
 import { pagePath } from '../../../web/src/lib/i18n';
 import { departmentAccess } from '../../../web/src/lib/staff-access';

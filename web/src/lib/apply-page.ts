@@ -14,22 +14,23 @@ import type { Problem } from '@portal/shared/errors';
 import type { Procedure } from '@portal/shared/procedures/catalogue';
 import { validateDossierData, type FormIssue } from '@portal/shared/procedures/form-rules';
 import { ApiError } from './api';
-import { listMissingDocuments, renderAcknowledgement, renderReview } from './apply-review';
+import { listMissingDocuments, listSubmitProblems, renderAcknowledgement, renderReview } from './apply-review';
 import { APPLY_TEXT } from './apply-texts';
 import { signInHref } from './auth';
 import { updateAuthLink } from './auth-link';
 import { el, required as requiredIn } from './dom';
 import { renderDocuments, type DocumentsPanel } from './dossier-documents';
-import { renderStep, readStep, showIssues } from './dossier-form';
-import { isDossierId, missingItems, stepOfField, type MissingItem } from './dossier-format';
-import { createDossier, getApplyProcedure, getDossier, payDossierFee, saveDossier, submitDossier } from './dossiers-api';
+import { renderStep } from './dossier-form';
+import { showIssues } from './dossier-form-issues';
+import { readStep } from './dossier-form-values';
+import { missingItems, stepOfField, type MissingItem } from './dossier-format';
+import { openApplication, type Opening } from './apply-start';
+import { createDossier, getDossier, payDossierFee, saveDossier, submitDossier } from './dossiers-api';
 import { procedureName } from './format';
 import { pagePath, type Lang } from './i18n';
 import { carryToCounterpart } from './lang-switch';
-import { identityValues } from './identity-prefill';
 import { clearToken, getToken } from './session';
 import { leaveForPayment } from './payment-memory';
-
 
 const required = <T extends Element>(root: ParentNode, selector: string): T => requiredIn<T>(root, selector, 'apply');
 
@@ -263,30 +264,18 @@ export function initApply(root: HTMLElement): void {
   }
 
   function showSubmitProblems(problem: Problem | undefined, fallback: string): void {
-    const items = missingItems(problem?.errors);
-    required<HTMLElement>(submitErrors, '[data-submit-errors-title]').textContent = items.length ? t.submitErrorsTitle : fallback;
-    required<HTMLElement>(submitErrors, '[data-submit-errors-list]').replaceChildren(
-      ...items.map((item) => {
-        const li = el('li');
-        const a = el('a', { href: '#' }, item.message);
-        a.addEventListener('click', (e) => {
-          e.preventDefault();
-          if (item.kind === 'document') {
-            go(steps().length);
-            documents?.showMissing([item.id]);
-            documents?.focusDocument(item.id);
-          } else {
-            const at = stepOfField(procedure.form, item.id);
-            pendingIssues = issuesFrom(items);
-            go(at >= 0 ? at : 0);
-          }
-        });
-        li.append(a);
-        return li;
-      }),
-    );
-    submitErrors.hidden = false;
-    submitErrors.focus();
+    listSubmitProblems(submitErrors, problem, fallback, lang, {
+      document: (id) => {
+        go(steps().length);
+        documents?.showMissing([id]);
+        documents?.focusDocument(id);
+      },
+      field: (id, items) => {
+        const at = stepOfField(procedure.form, id);
+        pendingIssues = issuesFrom(items);
+        go(at >= 0 ? at : 0);
+      },
+    });
   }
 
   submitButton.addEventListener('click', () => {
@@ -362,35 +351,23 @@ export function initApply(root: HTMLElement): void {
 
   async function start(): Promise<void> {
     if (!token) return showSignIn('');
-    const options = { lang, token };
+    let opened: Opening;
     try {
-      if (isDossierId(resumeId)) {
-        dossier = await getDossier(resumeId, options);
-        // A draft, or a supplement the officer asked for (same wizard; submitting resubmits).
-        if (dossier.state !== 'draft' && dossier.state !== 'supplement_requested') {
-          location.replace(`${pagePath('dossierDetail', lang)}#${dossier.dossierId}`);
-          return;
-        }
-        procedure = await getApplyProcedure(dossier.procedureId, { lang });
-        data = { ...dossier.data };
-        carryToCounterpart(`?${new URLSearchParams({ [lang === 'vi' ? 'dossier' : 'ho-so']: dossier.dossierId }).toString()}`);
-        say(dossier.state === 'supplement_requested' ? t.supplementMode : t.resumed);
-      } else if (code && /^[a-z0-9-]{3,80}$/.test(code)) {
-        procedure = await getApplyProcedure(code, { lang });
-        carryToCounterpart(`?${new URLSearchParams({ [lang === 'vi' ? 'procedure' : 'thu-tuc']: code }).toString()}`);
-        if (!procedure.available) return fail(t.unavailable.title, t.unavailable.text);
-        data = await identityValues(options); // a new dossier starts from the VNeID identity, if any
-        say('');
-      } else {
-        const link = el('li');
-        link.append(el('a', { href: pagePath('procedures', lang) }, t.noProcedure.text));
-        return fail(t.noProcedure.title, '', [link]);
-      }
+      opened = await openApplication({ code, resumeId }, { lang, token });
     } catch (error) {
       if (handledCommon(error)) return;
       if (error instanceof ApiError && (error.status === 404 || error.status === 400)) return fail(t.notFound.title, t.notFound.text);
       return fail(t.loadFailed, error instanceof ApiError ? error.title : t.fallback);
     }
+    if (opened.kind === 'elsewhere') return location.replace(opened.href);
+    if (opened.kind === 'unavailable') return fail(t.unavailable.title, t.unavailable.text);
+    if (opened.kind === 'no_procedure') {
+      const link = el('li');
+      link.append(el('a', { href: pagePath('procedures', lang) }, t.noProcedure.text));
+      return fail(t.noProcedure.title, '', [link]);
+    }
+    ({ procedure, data, dossier } = opened);
+    say(opened.message);
     nameLine.textContent = procedureName(procedure, lang);
     nameLine.hidden = false;
     wizard.hidden = false;

@@ -1,14 +1,15 @@
 /**
  * What the apply wizard (apply-page.ts) draws from its state: the list of missing documents, the
- * review step (everything entered, each step with a "Sửa" button, the documents, the fee and the
+ * submission's problems, the review step (everything entered, each step with a "Sửa" button, the documents, the fee and the
  * time limit) and the acknowledgement of receipt shown once the dossier is submitted.
  */
 import type { DossierView } from '@portal/shared/dossiers/api';
+import type { Problem } from '@portal/shared/errors';
 import type { Procedure } from '@portal/shared/procedures/catalogue';
 import { feeFor } from '@portal/shared/procedures/fees';
 import { APPLY_TEXT } from './apply-texts';
 import { el, required as requiredIn } from './dom';
-import { documentRequired, stateLabel, vietnamDateTime, vietnamDay } from './dossier-format';
+import { documentRequired, missingItems, stateLabel, vietnamDateTime, vietnamDay, type MissingItem } from './dossier-format';
 import { formatFee, formatTimeLimit, procedureName } from './format';
 import { pagePath, type Lang } from './i18n';
 import { formDataSections } from './officer-form-view';
@@ -33,6 +34,36 @@ export function listMissingDocuments(summary: HTMLElement, ids: readonly string[
     }),
   );
   summary.hidden = false;
+}
+
+/**
+ * The submission's 422 (or a conflict) in the review step's error summary: each missing field or
+ * document a link that takes the applicant to it.
+ */
+export function listSubmitProblems(
+  summary: HTMLElement,
+  problem: Problem | undefined,
+  fallback: string,
+  lang: Lang,
+  goTo: { document: (id: string) => void; field: (id: string, items: MissingItem[]) => void },
+): void {
+  const items = missingItems(problem?.errors);
+  required<HTMLElement>(summary, '[data-submit-errors-title]').textContent = items.length ? APPLY_TEXT[lang].submitErrorsTitle : fallback;
+  required<HTMLElement>(summary, '[data-submit-errors-list]').replaceChildren(
+    ...items.map((item) => {
+      const li = el('li');
+      const a = el('a', { href: '#' }, item.message);
+      a.addEventListener('click', (e) => {
+        e.preventDefault();
+        if (item.kind === 'document') goTo.document(item.id);
+        else goTo.field(item.id, items);
+      });
+      li.append(a);
+      return li;
+    }),
+  );
+  summary.hidden = false;
+  summary.focus();
 }
 
 export interface ReviewInput {

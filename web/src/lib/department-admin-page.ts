@@ -14,7 +14,8 @@ import {
 import { initDepartmentGate, type DepartmentSession } from './department-gate';
 import type { Lang } from './i18n';
 import { getCalendar, getLicence, putCalendar, setLicenceStatus } from './officer-api';
-import { REASON_MAX, REASON_MIN, displayDay } from './officer-format';
+import { REASON_MAX, REASON_MIN } from './officer-action-rules';
+import { displayDay } from './officer-format';
 import { vietnamDateTime } from './payments-format';
 import { errorText, required, setFieldError, showResult } from './staff-page';
 import { DEPARTMENT_ADMIN_TEXT } from './department-admin-texts';

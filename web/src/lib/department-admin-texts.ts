@@ -1,6 +1,6 @@
 /** The administrator's page's words (department-admin-page.ts: calendar and licences), Vietnamese first. */
 import type { CalendarField, CalendarList } from './calendar-edit';
-import { REASON_MAX, REASON_MIN } from './officer-format';
+import { REASON_MAX, REASON_MIN } from './officer-action-rules';
 
 export const DEPARTMENT_ADMIN_TEXT = {
   vi: {

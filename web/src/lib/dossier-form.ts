@@ -1,6 +1,5 @@
 /**
- * Renders one step of a procedure's form (shared/src/procedures/forms.ts) into a container, reads
- * the values back, and shows the server's (or the shared rules') issues next to the fields.
+ * Renders one step of a procedure's form (shared/src/procedures/forms.ts) into a container.
  *
  * Plain DOM, no framework and nothing inline (CSP): classes only, styles in styles/site.css. Every
  * control has a <label>/<legend>, its hint and error tied by aria-describedby, autocomplete and
@@ -8,14 +7,15 @@
  * get add/remove buttons with a polite announcement; conditional fields show and hide as the
  * controlling field changes, also when the controller is on an earlier step (`context`).
  *
- * The pure helpers live in dossier-form-spec.ts (unit-tested in Node); the DOM parts run in the
- * browser test (test/e2e/dossier-form.test.ts).
+ * Reading the values back is dossier-form-values.ts, showing issues dossier-form-issues.ts; the pure
+ * helpers live in dossier-form-spec.ts (unit-tested in Node); the DOM parts run in the browser test
+ * (test/e2e/dossier-form.test.ts).
  */
-import type { FormIssue } from '@portal/shared/procedures/form-rules';
-import type { FormField, FormSchema, FormStep, GroupField, LeafField } from '@portal/shared/procedures/forms';
+import type { FormField, FormSchema, GroupField, LeafField } from '@portal/shared/procedures/forms';
 import { hasWardList } from '@portal/shared/geography';
 import { vietnamDate } from '@portal/shared/vietnamese';
-import { controlSpec, elementId, hcmcWardOptions, hintOf, labelOf, parseNumberInput, pick, provinceOptions, shown, visibleTopIds } from './dossier-form-spec';
+import { controlSpec, elementId, hcmcWardOptions, hintOf, labelOf, pick, provinceOptions, shown, visibleTopIds } from './dossier-form-spec';
+import { readAll, readGroup, readItem, states, type State } from './dossier-form-values';
 import type { Lang } from './i18n';
 
 export { controlSpec, elementId, hcmcWardOptions, labelOf, parseNumberInput, provinceOptions, visibleTopIds } from './dossier-form-spec';
@@ -35,13 +35,13 @@ const TEXT = {
     optional: '(không bắt buộc)', choose: '— Chọn —', province: 'Tỉnh/thành phố', chooseProvince: '— Chọn tỉnh/thành phố —',
     ward: 'Phường/xã/đặc khu', chooseWard: '— Chọn phường/xã —', street: 'Số nhà, tên đường', add: (item: string) => `Thêm ${item.toLowerCase()}`,
     remove: (item: string) => `Xóa ${item}`, added: (item: string) => `Đã thêm ${item}.`, removed: (item: string) => `Đã xóa ${item}.`,
-    errorTitle: 'Vui lòng kiểm tra lại thông tin', count: (n: number, max: number) => `Tối thiểu ${n}, tối đa ${max} mục.`,
+    count: (n: number, max: number) => `Tối thiểu ${n}, tối đa ${max} mục.`,
   },
   en: {
     optional: '(optional)', choose: '— Choose —', province: 'Province/city', chooseProvince: '— Choose a province/city —',
     ward: 'Ward/commune', chooseWard: '— Choose a ward/commune —', street: 'House number and street', add: (item: string) => `Add ${item.toLowerCase()}`,
     remove: (item: string) => `Remove ${item}`, added: (item: string) => `${item} added.`, removed: (item: string) => `${item} removed.`,
-    errorTitle: 'Please check the information', count: (n: number, max: number) => `At least ${n}, at most ${max} items.`,
+    count: (n: number, max: number) => `At least ${n}, at most ${max} items.`,
   },
 } as const;
 
@@ -49,19 +49,7 @@ const TEXT = {
 // Rendering
 // ---------------------------------------------------------------------------------------------
 
-interface State {
-  form: FormSchema;
-  step: FormStep;
-  lang: Lang;
-  prefix: string;
-  today: string;
-  /** Data of the whole dossier (other steps included) as last rendered. */
-  context: Record<string, unknown>;
-}
-
-const states = new WeakMap<HTMLElement, State>();
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | undefined> = {}, text?: string): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | undefined> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) if (v !== undefined) node.setAttribute(k, v);
   if (text !== undefined) node.textContent = text;
@@ -332,141 +320,4 @@ export function renderStep(container: HTMLElement, form: FormSchema, stepId: str
   }
   updateVisibility(container);
   return container.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reading
-// ---------------------------------------------------------------------------------------------
-
-function readLeaf(scope: ParentNode, field: LeafField, path: string, s: State): unknown {
-  if (field.kind === 'address') {
-    const fieldset = scope.querySelector<HTMLElement>(`#${CSS.escape(elementId(s.prefix, path))}`);
-    if (!fieldset) return undefined;
-    const province = fieldset.querySelector<HTMLSelectElement>('[data-part="province"]')!.value;
-    const ward = fieldset.querySelector<HTMLInputElement | HTMLSelectElement>('[data-part="ward"]:not([disabled])')?.value ?? '';
-    const street = fieldset.querySelector<HTMLInputElement>('[data-part="street"]')!.value;
-    return { province, ward: ward.trim(), street: street.trim() };
-  }
-  const control = scope.querySelector<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(`#${CSS.escape(elementId(s.prefix, path))}`);
-  if (!control) return undefined;
-  if (field.kind === 'checkbox') return (control as HTMLInputElement).checked;
-  if (field.kind === 'number') return parseNumberInput(control.value);
-  return control.value;
-}
-
-function readItem(item: HTMLElement, group: GroupField, s: State): Record<string, unknown> {
-  const index = item.dataset.groupItem!;
-  const out: Record<string, unknown> = {};
-  for (const sub of group.fields) {
-    const wrapper = item.querySelector<HTMLElement>(`[data-field="${sub.id}"]`);
-    if (wrapper?.hidden) continue;
-    const v = readLeaf(item, sub, `${group.id}.${index}.${sub.id}`, s);
-    if (v !== undefined) out[sub.id] = v;
-  }
-  return out;
-}
-
-function readGroup(wrapper: HTMLElement, group: GroupField, s: State): Record<string, unknown>[] {
-  return [...wrapper.querySelectorAll<HTMLElement>('[data-group-item]')].map((item) => readItem(item, group, s));
-}
-
-function readAll(container: HTMLElement, s: State): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const field of s.step.fields) {
-    const wrapper = container.querySelector<HTMLElement>(`[data-path="${field.id}"]`);
-    if (!wrapper) continue;
-    const v = field.kind === 'group' ? readGroup(wrapper, field, s) : readLeaf(wrapper, field, field.id, s);
-    if (v !== undefined) out[field.id] = v;
-  }
-  return out;
-}
-
-/**
- * The values of the rendered step, flat by field id (a group → an array of items). Hidden
- * conditional fields are left out; empty boxes read as '' so a saved value can be cleared.
- */
-export function readStep(container: HTMLElement): Record<string, unknown> {
-  const s = states.get(container);
-  if (!s) return {};
-  const all = readAll(container, s);
-  for (const field of s.step.fields) {
-    const wrapper = container.querySelector<HTMLElement>(`[data-path="${field.id}"]`);
-    if (wrapper?.hidden) delete all[field.id];
-  }
-  return all;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Issues
-// ---------------------------------------------------------------------------------------------
-
-/** Removes every message shown by showIssues. */
-export function clearIssues(container: HTMLElement): void {
-  for (const m of container.querySelectorAll<HTMLElement>('.error-message')) {
-    m.textContent = '';
-    m.hidden = true;
-  }
-  for (const c of container.querySelectorAll('[aria-invalid]')) c.removeAttribute('aria-invalid');
-  for (const g of container.querySelectorAll('.form-group-error')) g.classList.remove('form-group-error');
-  const summary = container.querySelector<HTMLElement>('[data-form-errors]');
-  if (summary) {
-    summary.hidden = true;
-    summary.replaceChildren();
-  }
-}
-
-/** The element that shows a path's message and the control to focus: a leaf, an address part, a group. */
-function targetOf(container: HTMLElement, prefix: string, path: string): { message: HTMLElement; control: HTMLElement } | undefined {
-  const id = elementId(prefix, path);
-  const message = container.querySelector<HTMLElement>(`#${CSS.escape(`${id}-error`)}`);
-  if (!message) return undefined;
-  const node = container.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
-  // Address parts: the ward's control in use may be the text box.
-  const control = node?.hidden || (node as HTMLInputElement | null)?.disabled
-    ? (node!.parentElement!.querySelector<HTMLElement>('[data-part]:not([disabled])') ?? node!)
-    : node?.tagName === 'FIELDSET'
-      ? (node.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea, button') ?? node)
-      : (node ?? message);
-  return { message, control };
-}
-
-/**
- * Shows issues (from validateDossierData or a 422 problem's field errors): the message under each
- * field, aria-invalid on its control, and an error summary at the top with links, which gets focus.
- * Issues of fields not on this step are listed in the summary without a link. Returns how many.
- */
-export function showIssues(container: HTMLElement, issues: readonly FormIssue[], lang: Lang): number {
-  const s = states.get(container);
-  clearIssues(container);
-  if (!s || issues.length === 0) return 0;
-  const summary = container.querySelector<HTMLElement>('[data-form-errors]')!;
-  const list = el('ul', { class: 'error-summary-list' });
-  const seen = new Set<string>();
-  for (const issue of issues) {
-    const text = lang === 'vi' ? issue.messageVi : issue.messageEn;
-    const target = issue.path ? targetOf(container, s.prefix, issue.path) : undefined;
-    const li = el('li');
-    if (target) {
-      if (!seen.has(issue.path)) {
-        target.message.textContent = text;
-        target.message.hidden = false;
-        target.control.setAttribute('aria-invalid', 'true');
-        target.message.closest('.form-group')?.classList.add('form-group-error');
-        seen.add(issue.path);
-      }
-      const link = el('a', { href: `#${target.control.id}` }, text);
-      link.addEventListener('click', (e) => {
-        e.preventDefault();
-        target.control.focus();
-      });
-      li.append(link);
-    } else {
-      li.textContent = text;
-    }
-    list.append(li);
-  }
-  summary.replaceChildren(el('h2', { class: 'error-summary-title' }, TEXT[lang].errorTitle), list);
-  summary.hidden = false;
-  summary.focus();
-  return issues.length;
 }

@@ -15,7 +15,8 @@ import {
   isAttachmentView, isDate, isDossierState, isDossierSummary, isDossierView, isHistoryEntry, isInt, isObject, isPersonRef, isPublicLicenceView, isString,
   isTimestamp, listOf, oneOf, optional,
 } from './dossier-guards';
-import type { ActionBody, InboxFilters } from './officer-format';
+import type { ActionBody } from './officer-action-rules';
+import type { InboxFilters } from './officer-format';
 import { inboxQueryString } from './officer-format';
 
 type Options = RequestOptions & { token: string };

@@ -5,51 +5,20 @@
  * re-rendering the fresh dossier from the problem's `current`, attachments opened from a
  * short-lived link in a new tab.
  */
-import { OFFICER_ACTIONS, type OfficerAction } from '@portal/shared/dossiers/lifecycle';
-import type { AttachmentView, DossierView, HistoryEntry, PersonRef } from '@portal/shared/dossiers/api';
+import type { AttachmentView, DossierView, HistoryEntry } from '@portal/shared/dossiers/api';
+import { OFFICER_ACTIONS } from '@portal/shared/dossiers/lifecycle';
 import { unitName } from '@portal/shared/units';
 import { ApiError } from './api';
 import { initDepartmentGate, type DepartmentSession } from './department-gate';
 import type { Lang } from './i18n';
 import { carryToCounterpart } from './lang-switch';
-import { actOnDossier, conflictingDossier, getAttachmentLink, getDossier, getInbox, getProcedureLayout, type ProcedureLayout } from './officer-api';
-import {
-  APPRAISAL_OUTCOME_LABELS, actionDone, actionLabel, checkAction, conflictText, displayDay, errorCodeText, dueText, feeText, personText, rememberedFiltersHash, stateLabel,
-  type ActionField, type ActionInputText, type ActionProblem,
-} from './officer-format';
+import { actionDialog, WARNING_ACTIONS } from './officer-action-dialog';
+import { getAttachmentLink, getDossier, getProcedureLayout, type ProcedureLayout } from './officer-api';
+import { OFFICER_DOSSIER_TEXT } from './officer-dossier-texts';
+import { APPRAISAL_OUTCOME_LABELS, actionLabel, displayDay, dueText, feeText, personText, rememberedFiltersHash, stateLabel } from './officer-format';
 import { formDataSections } from './officer-form-view';
 import { vietnamDateTime } from './payments-format';
-import { vietnamToday } from './staff-format';
-import { cell, columnLabels, errorText, openDialog, required, showResult, wireDialogClose } from './staff-page';
-import { OFFICER_DOSSIER_TEXT } from './officer-dossier-texts';
-
-/** Which input panels each action shows in the dialog. */
-const PANELS: Record<OfficerAction, string[]> = {
-  receive: [],
-  refuse: ['reason'],
-  assign: ['assign'],
-  request_supplement: ['supplement', 'reason'],
-  schedule_appraisal: ['visit'],
-  record_appraisal: ['appraisal'],
-  approve: [],
-  reject: ['reason'],
-  stop: ['reason'],
-  reschedule: ['reschedule', 'reason'],
-};
-const WARNING_ACTIONS: readonly OfficerAction[] = ['refuse', 'reject', 'stop'];
-
-/** Where each checked field's error summary link points. */
-const FIELD_TARGETS: Record<ActionField, string> = {
-  reason: 'action-reason',
-  missing: 'action-other',
-  visitDate: 'action-visit-date',
-  team: 'action-team',
-  outcome: 'action-outcome-0',
-  minutes: 'action-minutes',
-  remediationDeadline: 'action-remediation',
-  newDueDate: 'action-new-due',
-  assignee: 'action-assignee',
-};
+import { cell, columnLabels, errorText, required, showResult } from './staff-page';
 
 const DOSSIER_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -87,27 +56,6 @@ function runDossier(root: HTMLElement, lang: Lang, session: DepartmentSession): 
   const historyTable = required<HTMLTableElement>(root, '[data-history-table]');
   const historyBody = required<HTMLElement>(historyTable, '[data-history-body]');
 
-  const dialog = required<HTMLDialogElement>(document, '[data-action-dialog]');
-  const form = required<HTMLFormElement>(dialog, '[data-action-form]');
-  const dialogHeading = required<HTMLElement>(dialog, '[data-action-heading]');
-  const explain = required<HTMLElement>(dialog, '[data-action-explain]');
-  const errorBox = required<HTMLElement>(dialog, '[data-action-error]');
-  const errorList = required<HTMLElement>(errorBox, '[data-action-error-list]');
-  const submit = required<HTMLButtonElement>(dialog, '[data-action-submit]');
-  const actionStatus = required<HTMLElement>(dialog, '[data-action-status]');
-  const supplementDocs = required<HTMLElement>(dialog, '[data-supplement-docs]');
-  const reasonLabel = required<HTMLElement>(dialog, '[data-reason-label]');
-  const reasonHint = required<HTMLElement>(dialog, '[data-reason-hint]');
-  const assigneeSelect = required<HTMLSelectElement>(dialog, '[data-input="assignee"]');
-  const remediation = required<HTMLElement>(dialog, '[data-remediation]');
-  wireDialogClose(dialog);
-  dialog.querySelectorAll<HTMLInputElement>('input[name="outcome"]').forEach((radio, i) => {
-    radio.id = `action-outcome-${i}`;
-    radio.addEventListener('change', () => {
-      remediation.hidden = !(radio.checked && radio.value === 'remediation_required');
-    });
-  });
-
   const dossierId = decodeURIComponent(location.hash.replace(/^#/, ''));
   carryToCounterpart(location.hash);
   // "Back to the list" keeps the filters the officer was working with.
@@ -115,7 +63,17 @@ function runDossier(root: HTMLElement, lang: Lang, session: DepartmentSession): 
   if (inboxLink) inboxLink.href = `${inboxLink.pathname}${rememberedFiltersHash()}`;
   let dossier: DossierView | null = null;
   let procedure: ProcedureLayout | null = null;
-  let colleagues: PersonRef[] | null = null;
+  const actionsDialog = actionDialog({
+    lang,
+    session,
+    dossier: () => dossier,
+    procedure: () => procedure,
+    reasonHint: root.dataset.reasonHint ?? '',
+    changed: (fresh, kind, text) => {
+      if (fresh) render(fresh);
+      showResult(result, kind, text, { focus: true });
+    },
+  });
 
   const docName = (id: string) => {
     const d = procedure?.documents.find((doc) => doc.id === id);
@@ -176,7 +134,7 @@ function runDossier(root: HTMLElement, lang: Lang, session: DepartmentSession): 
         button.className = `button${WARNING_ACTIONS.includes(action) ? ' button-warning' : action === 'receive' || action === 'approve' ? '' : ' button-secondary'}`;
         button.textContent = actionLabel(action, lang);
         button.dataset.action = action;
-        button.addEventListener('click', () => openAction(action, button));
+        button.addEventListener('click', () => actionsDialog.open(action, button));
         return button;
       }),
     );
@@ -322,167 +280,6 @@ function runDossier(root: HTMLElement, lang: Lang, session: DepartmentSession): 
         }),
     );
   }
-
-  /* ---- Actions ---- */
-
-  let acting: OfficerAction | null = null;
-  const input = <T extends HTMLElement>(name: string) => required<T>(dialog, `[data-input="${name}"]`);
-
-  function clearErrors(): void {
-    errorBox.hidden = true;
-    errorList.replaceChildren();
-    for (const group of dialog.querySelectorAll<HTMLElement>('.form-group-error')) group.classList.remove('form-group-error');
-    for (const message of dialog.querySelectorAll<HTMLElement>('[data-error-for]')) {
-      message.hidden = true;
-      message.textContent = '';
-    }
-    for (const field of dialog.querySelectorAll<HTMLElement>('[aria-invalid]')) field.removeAttribute('aria-invalid');
-  }
-
-  function showProblems(problems: ActionProblem[]): void {
-    clearErrors();
-    for (const p of problems) {
-      dialog.querySelector<HTMLElement>(`[data-group="${p.field}"]`)?.classList.add('form-group-error');
-      const message = dialog.querySelector<HTMLElement>(`[data-error-for="${p.field}"]`);
-      if (message) {
-        message.textContent = p.message;
-        message.hidden = false;
-      }
-      dialog.querySelector<HTMLElement>(`[data-field="${p.field}"]`)?.setAttribute('aria-invalid', 'true');
-      const li = document.createElement('li');
-      const a = Object.assign(document.createElement('a'), { href: `#${FIELD_TARGETS[p.field]}`, textContent: p.message });
-      a.addEventListener('click', (event) => {
-        event.preventDefault();
-        const target = p.field === 'missing' ? (supplementDocs.querySelector<HTMLInputElement>('input') ?? document.getElementById(FIELD_TARGETS[p.field])) : document.getElementById(FIELD_TARGETS[p.field]);
-        target?.focus();
-      });
-      li.append(a);
-      errorList.append(li);
-    }
-    errorBox.hidden = false;
-    errorBox.focus();
-  }
-
-  function showApiError(text: string): void {
-    clearErrors();
-    errorList.replaceChildren(Object.assign(document.createElement('li'), { textContent: text }));
-    errorBox.hidden = false;
-    errorBox.focus();
-  }
-
-  function fillSupplementDocs(): void {
-    const docs = procedure?.documents ?? [];
-    supplementDocs.replaceChildren(
-      ...docs.map((doc, i) => {
-        const label = document.createElement('label');
-        label.className = 'checkbox-row';
-        const box = Object.assign(document.createElement('input'), { type: 'checkbox', className: 'checkbox', value: doc.id, id: `action-doc-${i}` });
-        box.dataset.supplementDoc = doc.id;
-        label.append(box, Object.assign(document.createElement('span'), { textContent: lang === 'vi' ? doc.nameVi : doc.nameEn }));
-        return label;
-      }),
-    );
-  }
-
-  async function fillColleagues(): Promise<void> {
-    if (!colleagues) {
-      try {
-        colleagues = session.role === 'officer' ? (await getInbox({ state: 'submitted' }, options)).colleagues : [];
-      } catch {
-        colleagues = [];
-        actionStatus.textContent = t.noColleagues;
-      }
-    }
-    const people = colleagues.some((c) => c.userId === session.me.userId) ? colleagues : [{ userId: session.me.userId, name: session.me.name }, ...colleagues];
-    assigneeSelect.replaceChildren(
-      ...people.map((p) => {
-        const option = Object.assign(document.createElement('option'), { value: p.userId, textContent: personText(p, session.me.userId, lang) });
-        option.selected = dossier?.assignee ? p.userId === dossier.assignee.userId : p.userId === session.me.userId;
-        return option;
-      }),
-    );
-  }
-
-  function openAction(action: OfficerAction, opener: HTMLElement): void {
-    if (!dossier) return;
-    acting = action;
-    form.reset();
-    clearErrors();
-    remediation.hidden = true;
-    actionStatus.textContent = '';
-    dialogHeading.textContent = `${actionLabel(action, lang)} — ${dossier.code ?? ''}`.replace(/ — $/, '');
-    explain.textContent = t.explain[action];
-    submit.textContent = t.submit[action];
-    submit.classList.toggle('button-warning', WARNING_ACTIONS.includes(action));
-    submit.disabled = false;
-    const panels = PANELS[action];
-    for (const panel of dialog.querySelectorAll<HTMLElement>('[data-panel]')) panel.hidden = !panels.includes(panel.dataset.panel ?? '');
-    const label = t.reasonLabel[action];
-    if (label) reasonLabel.textContent = label;
-    reasonHint.textContent = root.dataset.reasonHint ?? '';
-    const reason = input<HTMLTextAreaElement>('reason');
-    if (action === 'request_supplement') reason.removeAttribute('aria-required');
-    else reason.setAttribute('aria-required', 'true');
-    if (action === 'request_supplement') fillSupplementDocs();
-    if (action === 'reschedule') required<HTMLElement>(dialog, '[data-slot="currentDue"]').textContent = dueText(dossier.dueDate, dossier.dueState, lang);
-    if (action === 'assign') void fillColleagues();
-    openDialog(dialog, opener, dialogHeading);
-  }
-
-  function readInput(): ActionInputText {
-    const value = (name: string) => input<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(name).value;
-    return {
-      reason: value('reason'),
-      documents: [...supplementDocs.querySelectorAll<HTMLInputElement>('input:checked')].map((b) => b.value),
-      otherItems: value('otherItems'),
-      visitDate: value('visitDate'),
-      team: value('team'),
-      outcome: dialog.querySelector<HTMLInputElement>('input[name="outcome"]:checked')?.value ?? '',
-      minutes: value('minutes'),
-      remediationDeadline: value('remediationDeadline'),
-      newDueDate: value('newDueDate'),
-      assignee: value('assignee'),
-    };
-  }
-
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (!acting || !dossier || submit.disabled) return;
-    const action = acting;
-    const checked = checkAction(action, readInput(), { version: dossier.version, today: vietnamToday(), currentDueDate: dossier.dueDate }, lang);
-    if ('problems' in checked) {
-      showProblems(checked.problems);
-      return;
-    }
-    clearErrors();
-    submit.disabled = true;
-    submit.setAttribute('aria-busy', 'true');
-    actionStatus.textContent = t.working;
-    actOnDossier(dossier.dossierId, checked.body, options)
-      .then((updated) => {
-        dialog.close();
-        render(updated);
-        showResult(result, 'success', actionDone(action, updated.state, lang), { focus: true });
-      })
-      .catch(async (error: unknown) => {
-        actionStatus.textContent = '';
-        if (error instanceof ApiError && error.status === 409) {
-          // Someone else changed it first (conflict), or the state no longer allows it: show the dossier as it is now.
-          const fresh = conflictingDossier(error) ?? (await getDossier(dossierId, options).catch(() => undefined));
-          dialog.close();
-          if (fresh) render(fresh);
-          const refusal = (error.problem as { refusal?: string; detail?: string } | undefined)?.refusal;
-          const text = error.code === 'conflict' ? conflictText(fresh, session.me.userId, lang) : refusal ? `${error.title}: ${errorCodeText(refusal, lang)}.` : error.title;
-          showResult(result, 'warning', text, { focus: true });
-          return;
-        }
-        showApiError(errorText(error, lang));
-      })
-      .finally(() => {
-        submit.disabled = false;
-        submit.removeAttribute('aria-busy');
-      });
-  });
 
   /* ---- Loading ---- */
 
