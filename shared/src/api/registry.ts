@@ -149,5 +149,7 @@ export type RouteContracts = typeof ROUTE_CONTRACTS;
 export type ContractOf<Id extends RouteId> = RouteContracts[Id];
 
 export function contractOf(id: RouteId): RouteContract {
-  return ROUTE_CONTRACTS[id];
+  const contract: RouteContract | undefined = ROUTE_CONTRACTS[id];
+  if (!contract) throw new Error(`Route ${id} has no contract in ROUTE_CONTRACTS (shared/src/api/registry.ts); test/unit/openapi.test.ts says what to add`);
+  return contract;
 }
