@@ -22,7 +22,13 @@ export type OperationAuth = { public: true } | { public: false; roles: string[];
 
 export interface ParameterObject { name: string; in: 'path' | 'query' | 'header' | 'cookie'; required: boolean; description?: string; schema: JsonSchema }
 export interface MediaTypeObject { schema: JsonSchema }
-export interface ResponseObject { description: string; headers?: Record<string, { description: string; required?: boolean; schema: JsonSchema }>; content?: Record<string, MediaTypeObject> }
+export interface ResponseObject {
+  description: string;
+  headers?: Record<string, { description: string; required?: boolean; schema: JsonSchema }>;
+  content?: Record<string, MediaTypeObject>;
+  /** Of a problem+json answer: the `code`s it can carry (shared/src/errors.ts). */
+  'x-problem-codes'?: ErrorCode[];
+}
 export interface OperationObject {
   operationId: RouteId;
   summary: string;
@@ -52,6 +58,9 @@ const componentRef = (name: string) => `#/components/schemas/${name}`;
 function override(ctx: { zodSchema: $ZodType; jsonSchema: JsonSchema }): void {
   const description = z.globalRegistry.get(ctx.zodSchema)?.description;
   if (description && ctx.jsonSchema.description === undefined) ctx.jsonSchema.description = description;
+  // z.int() is bounded by the safe integers: true, but noise to every reader.
+  if (ctx.jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete ctx.jsonSchema.minimum;
+  if (ctx.jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete ctx.jsonSchema.maximum;
   // A plain z.object ignores unknown keys: only a strict one says `additionalProperties: false`.
   const def = ctx.zodSchema._zod.def as { type: string; catchall?: unknown };
   if (def.type === 'object' && !def.catchall) delete ctx.jsonSchema.additionalProperties;
@@ -123,7 +132,7 @@ function errorCodes(route: Route, contract: RouteContract): Map<number, ErrorCod
   return new Map([...byStatus].sort(([a], [b]) => a - b));
 }
 
-const problemResponse = (description: string) => ({ description, content: { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: componentRef('Problem') } } } });
+const problemResponse = (description: string, codes: ErrorCode[]): ResponseObject => ({ description, content: { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: componentRef('Problem') } } }, 'x-problem-codes': codes });
 const headerObjects = (headers: Readonly<Record<string, string>> | undefined) =>
   headers ? { headers: Object.fromEntries(Object.entries(headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }])) } : {};
 
@@ -143,9 +152,9 @@ function responses(route: Route, contract: RouteContract, out: Components): Reco
     }
   }
   for (const [status, codes] of errorCodes(route, contract)) {
-    result[String(status)] = problemResponse(codes.map((c) => `\`${c}\`: ${ERRORS[c].en}`).join('; '));
+    result[String(status)] = problemResponse(codes.map((c) => `\`${c}\`: ${ERRORS[c].en}`).join('; '), codes);
   }
-  result.default = problemResponse('`internal_error` (500) or `service_unavailable` (503, retry later); never a stack trace');
+  result.default = problemResponse('`internal_error` (500) or `service_unavailable` (503, retry later); never a stack trace', ['internal_error', 'service_unavailable']);
   return result;
 }
 
