@@ -48,7 +48,7 @@ export function whoMayCall(auth: OperationAuth, lang: Lang): string {
   const parts = [lang === 'vi' ? `Đăng nhập: ${roles}` : `Signed in: ${roles}`];
   if (duties) parts.push(lang === 'vi' ? `có nhiệm vụ ${duties}` : `with the ${duties} duty`);
   if (auth.apiKey) parts.push(lang === 'vi' ? 'hoặc khóa API của hệ thống thông tin bệnh viện (x-api-key)' : "or a hospital information system's API key (x-api-key)");
-  return parts.join(lang === 'vi' ? ', ' : ', ');
+  return parts.join(', ');
 }
 
 /** The component a `$ref` names, or undefined. */
