@@ -31,7 +31,7 @@ export type DocumentsGrant = Partial<Record<DocumentPrefix, DocumentsAccess>>;
 export type LicenceKeyUse = 'sign' | 'verify';
 
 export const FUNCTIONS = {
-  platform: { access: 'none', description: 'Health, the signed-in user, unknown paths' },
+  platform: { access: 'none', description: 'Health, the signed-in user, the API document, unknown paths' },
   // The confidential OIDC clients' secrets (VNeID) are in the portal secret (ADR 0021).
   signIn: { access: 'none', description: 'Sign-in relay: the trusted issuers, code + PKCE and refresh exchanges, sign-out (ADR 0021)', portalSecret: true },
   catalogue: { access: 'read', description: 'Procedure catalogue reads' },
@@ -80,6 +80,7 @@ const bookingStaff = { roles: ['hospital_staff'], duties: ['scheduler', 'recepti
 
 export const routes = [
   { id: 'health.get', method: 'GET', path: '/api/health', auth: 'public', access: 'none', fn: 'platform', summary: 'Liveness and readiness' },
+  { id: 'openapi.get', method: 'GET', path: '/api/openapi.json', auth: 'public', access: 'none', fn: 'platform', summary: 'This API described as an OpenAPI 3.1 document (ETag; 304 when unchanged)' },
   { id: 'me.get', method: 'GET', path: '/api/me', auth: signedIn, access: 'none', fn: 'platform', summary: 'The signed-in user, role and bindings' },
   { id: 'auth.config', method: 'GET', path: '/api/auth/config', auth: 'public', access: 'none', fn: 'signIn', summary: 'The sign-in choices: each trusted issuer with its authorization endpoint (from its discovery document)' },
   { id: 'auth.token', method: 'POST', path: '/api/auth/token', auth: 'public', access: 'none', fn: 'signIn', summary: 'Exchange an authorization code and its PKCE verifier: the ID token back, the refresh token in an HttpOnly cookie' },

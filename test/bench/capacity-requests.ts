@@ -137,6 +137,7 @@ async function licensed(portal: TestPortal): Promise<{ dossierId: string; number
 
 export const SCENARIOS: Record<RouteId, Scenario> = {
   'health.get': async () => ({ path: '/api/health' }),
+  'openapi.get': async () => ({ path: '/api/openapi.json' }),
   'me.get': async () => ({ path: '/api/me', as: 'citizen-an' }),
   'auth.config': async () => ({ path: '/api/auth/config' }),
   'auth.token': async (portal) => {

@@ -13,7 +13,7 @@ describe('the route table', () => {
   });
 
   it('puts every route under /api/ in API Gateway path syntax', () => {
-    for (const route of routes) expect(route.path).toMatch(/^\/api(\/(\{\w+\+?\}|[a-z0-9-]+))+$/);
+    for (const route of routes) expect(route.path).toMatch(/^\/api(\/(\{\w+\+?\}|[a-z0-9-]+(\.[a-z]+)?))+$/);
   });
 
   it('has a handler module for every route', () => {

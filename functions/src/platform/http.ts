@@ -1,14 +1,18 @@
 /**
- * The one handler factory. Every HTTP route's handler is `httpHandler(routeId, schemas, fn)`:
- * the middleware below does logging with a correlation id, header normalisation, the CloudFront
+ * The one handler factory. Every HTTP route's handler is `httpHandler(routeId, fn)`: the
+ * middleware below does logging with a correlation id, header normalisation, the CloudFront
  * origin check (AWS only), JSON body parsing with a size limit, authentication and the route's
  * auth rule, zod validation of path/query/body, security headers, and — outermost — the single
- * mapping of every error to problem+json. `fn` receives typed input and returns a Reply; it never
- * touches the raw event.
+ * mapping of every error to problem+json. The schemas are the route's contract in the registry
+ * (shared/src/api/registry.ts), the same the OpenAPI document is generated from (ADR 0024), and
+ * `fn`'s reply is typed by the contract's responses. `fn` receives typed input and returns a
+ * Reply; it never touches the raw event.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { BodyOf, PathOf, QueryOf, ReplyBodyOf, StatusOf } from '@portal/shared/api/contract';
+import { contractOf, type ContractOf } from '@portal/shared/api/registry';
 import type { Principal } from '@portal/shared/roles';
 import { routeById, type Route, type RouteId } from '@portal/shared/routes';
 import { SECURITY_HEADERS } from '@portal/shared/security-headers';
@@ -43,20 +47,18 @@ export interface HttpRequest<P, Q, B> {
   cookies: Record<string, string>;
 }
 
-export interface Reply {
-  status?: number;
+export interface Reply<S extends number = number, B = unknown> {
+  status?: S;
   /** JSON-serialised, except a Buffer, which is sent as is (set its content-type in `headers`). */
-  body?: unknown;
+  body?: B;
   headers?: Record<string, string>;
   /** `Set-Cookie` values, one each (API Gateway's payload 2.0 `cookies`). */
   cookies?: string[];
 }
 
-interface Schemas<P, Q, B> {
-  path?: $ZodType<P>;
-  query?: $ZodType<Q>;
-  body?: $ZodType<B>;
-}
+/** A reply the route's contract allows: one of its statuses (required unless 200 is one) and bodies. */
+export type ReplyFor<C> = Reply<StatusOf<C>, ReplyBodyOf<C>> & (200 extends StatusOf<C> ? unknown : { status: StatusOf<C> });
+export type RequestFor<C> = HttpRequest<PathOf<C>, QueryOf<C>, BodyOf<C>>;
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyStructuredResultV2;
@@ -72,12 +74,11 @@ const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 /** Field messages in the caller's language (zod ships both locales). */
 const FIELD_MESSAGES = { vi: vietnamese().localeError, en: english().localeError };
 
-export function httpHandler<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
-  routeId: RouteId,
-  schemas: Schemas<P, Q, B>,
-  fn: (request: HttpRequest<P, Q, B>) => Promise<Reply>,
-) {
+export function httpHandler<Id extends RouteId>(routeId: Id, fn: (request: RequestFor<ContractOf<Id>>) => Promise<ReplyFor<ContractOf<Id>>>) {
+  type C = ContractOf<Id>;
   const route = routeById(routeId);
+  const contract = contractOf(routeId);
+  const schemas = { path: contract.path, query: contract.query, body: contract.body?.schema };
   const states = new WeakMap<Event, State>();
   const state = (event: Event): State => {
     const existing = states.get(event);
@@ -144,10 +145,10 @@ export function httpHandler<P = Record<string, never>, Q = Record<string, never>
   const handler = async (event: Event): Promise<Result> => {
     const s = state(event);
     const input = s.input ?? { path: {}, query: {}, body: undefined };
-    const reply = await fn({
-      path: input.path as P,
-      query: input.query as Q,
-      body: input.body as B,
+    const reply: Reply = await fn({
+      path: input.path as PathOf<C>,
+      query: input.query as QueryOf<C>,
+      body: input.body as BodyOf<C>,
       principal: s.principal,
       requestId: s.requestId,
       lang: s.lang,

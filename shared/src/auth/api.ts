@@ -1,6 +1,6 @@
 /** The sign-in relay's requests and answers (routes auth.*; ADR 0021). */
 import * as z from 'zod/mini';
-import type { IssuerAudience, IssuerKind } from './issuers';
+import { ISSUER_AUDIENCES, ISSUER_KINDS } from './issuers';
 
 const issuerId = z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/));
 
@@ -17,28 +17,28 @@ export type TokenExchange = z.infer<typeof tokenExchangeSchema>;
 export const logoutSchema = z.optional(z.strictObject({ lang: z.optional(z.enum(['vi', 'en'])) }));
 
 /** One sign-in choice, as `GET /api/auth/config` lists them. */
-export interface SignInChoice {
-  id: string;
-  kind: IssuerKind;
-  for: IssuerAudience;
-  label: { vi: string; en: string };
-  clientId: string;
-  /** From the issuer's discovery document: where the browser goes to sign in. */
-  authorizationEndpoint: string;
-}
+export const signInChoiceSchema = z.object({
+  id: z.string(),
+  kind: z.enum(ISSUER_KINDS),
+  for: z.enum(ISSUER_AUDIENCES),
+  label: z.object({ vi: z.string(), en: z.string() }),
+  clientId: z.string(),
+  authorizationEndpoint: z.string().check(z.describe("From the issuer's discovery document: where the browser goes to sign in")),
+});
+export type SignInChoice = z.infer<typeof signInChoiceSchema>;
+export const signInConfigSchema = z.object({ issuers: z.array(signInChoiceSchema) });
 
 /** What the site keeps for the tab: the ID token and when it expires. */
-export interface SessionToken {
-  idToken: string;
-  /** ISO time: the token's `exp`. */
-  expiresAt: string;
-  issuer: string;
-}
+export const sessionTokenSchema = z.object({
+  idToken: z.string(),
+  expiresAt: z.string().check(z.describe("ISO instant: the token's `exp`")),
+  issuer: z.string(),
+});
+export type SessionToken = z.infer<typeof sessionTokenSchema>;
 
 /** Where sign-out ends: the issuer's end-session address, coming back to the portal's home page. */
-export interface SignedOut {
-  endSessionUrl: string | null;
-}
+export const signedOutSchema = z.object({ endSessionUrl: z.nullable(z.string()) });
+export type SignedOut = z.infer<typeof signedOutSchema>;
 
 /** The header refresh and logout require: a cross-site form cannot send it (with SameSite=Strict cookies, a second lock). */
 export const SESSION_HEADER = 'x-portal-session';

@@ -1,8 +1,8 @@
-/** The booking API's wire shapes: what clients send (zod) and what they get back (types). */
+/** The booking API's wire shapes: what clients send and what they get back (zod; the types are inferred). */
 import * as z from 'zod/mini';
-import { hospitalIdSchema, sessionIdSchema, specialtyIdSchema, type Period, type SessionStatus } from './sessions';
-import { insuranceSchema, type InsuranceCategory } from './insurance';
-import { patientSchema, type Sex } from './patients';
+import { hospitalIdSchema, PERIODS, SESSION_STATUSES, sessionIdSchema, specialtyIdSchema } from './sessions';
+import { INSURANCE_CATEGORIES, insuranceSchema } from './insurance';
+import { patientSchema, SEXES } from './patients';
 
 export const APPOINTMENT_STATUSES = ['held', 'confirmed', 'checked_in', 'no_show', 'cancelled', 'released'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
@@ -61,87 +61,100 @@ export const closeDaySchema = z.strictObject({
   reason: z.string().check(z.trim(), z.minLength(3), z.maxLength(300)),
 });
 
-export interface HospitalView {
-  hospitalId: string;
-  name: string;
-  shortName: string;
-  address: string;
-  bookingWindowDays: number;
-  cutoffHour: number;
-  /** Exam fee a service patient pays at booking (0: pay at the hospital). */
-  feeAtBookingVnd: number;
-}
+// ---- Views: what the booking API answers (the OpenAPI document is generated from these) ----
 
-export interface SpecialtyView {
-  specialtyId: string;
-  name: string;
-  nameEn: string;
-  description?: string;
-}
+const isoInstant = z.string().check(z.describe('ISO-8601 instant (UTC)'));
+const isoDay = z.string().check(z.describe('YYYY-MM-DD, Vietnam date'));
+const clockTime = z.string().check(z.describe('HH:MM, Vietnam time'));
 
-export interface SessionView {
-  sessionId: string;
-  hospitalId: string;
-  specialtyId: string;
-  date: string;
-  period: Period;
-  start: string;
-  end: string;
-  capacity: number;
-  /** A hint read from the table; the booking itself decides. */
-  placesLeft: number;
-  status: SessionStatus;
-  room: string;
-  doctorName?: string;
-}
+export const hospitalViewSchema = z.object({
+  hospitalId: z.string(),
+  name: z.string(),
+  shortName: z.string(),
+  address: z.string(),
+  bookingWindowDays: z.int(),
+  cutoffHour: z.int(),
+  feeAtBookingVnd: z.int().check(z.describe('Exam fee (VND) a service patient pays at booking; 0: pay at the hospital')),
+});
+export type HospitalView = z.infer<typeof hospitalViewSchema>;
 
-export interface StaffSessionView extends SessionView {
-  booked: number;
-  closedReason?: string;
-}
+export const specialtyViewSchema = z.object({
+  specialtyId: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  description: z.optional(z.string()),
+});
+export type SpecialtyView = z.infer<typeof specialtyViewSchema>;
 
-export interface AppointmentView {
-  appointmentId: string;
-  code: string;
-  queueNumber?: number;
-  status: AppointmentStatus;
-  /** Text of the check-in QR. */
-  qr: string;
-  hospitalId: string;
-  hospitalName: string;
-  specialtyId: string;
-  specialtyName: string;
-  sessionId: string;
-  date: string;
-  period: Period;
-  start: string;
-  end: string;
-  room: string;
-  doctorName?: string;
-  patient: { fullName: string; dateOfBirth: string; sex: Sex };
-  insurance: { category: InsuranceCategory; referralDate?: string };
-  createdAt: string;
-  /** Until when it may be cancelled or moved (the cut-off the day before). */
-  changeableUntil: string;
-  /** A held place: pay before this instant or it is released. */
-  holdExpiresAt?: string;
-  payment?: { kind: 'appointment'; id: string; amountVnd: number };
-  cancelledBy?: 'patient' | 'hospital';
-}
+export const sessionViewSchema = z.object({
+  sessionId: z.string(),
+  hospitalId: z.string(),
+  specialtyId: z.string(),
+  date: isoDay,
+  period: z.enum(PERIODS),
+  start: clockTime,
+  end: clockTime,
+  capacity: z.int(),
+  placesLeft: z.int().check(z.describe('A hint read when asked; the booking itself decides')),
+  status: z.enum(SESSION_STATUSES),
+  room: z.string(),
+  doctorName: z.optional(z.string()),
+});
+export type SessionView = z.infer<typeof sessionViewSchema>;
+
+export const staffSessionViewSchema = z.extend(sessionViewSchema, {
+  booked: z.int(),
+  closedReason: z.optional(z.string()),
+});
+export type StaffSessionView = z.infer<typeof staffSessionViewSchema>;
+
+export const appointmentViewSchema = z.object({
+  appointmentId: z.string(),
+  code: z.string().check(z.describe('Booking code, shown at reception and in the QR')),
+  queueNumber: z.optional(z.int()),
+  status: z.enum(APPOINTMENT_STATUSES),
+  qr: z.string().check(z.describe('Text of the check-in QR')),
+  hospitalId: z.string(),
+  hospitalName: z.string(),
+  specialtyId: z.string(),
+  specialtyName: z.string(),
+  sessionId: z.string(),
+  date: isoDay,
+  period: z.enum(PERIODS),
+  start: clockTime,
+  end: clockTime,
+  room: z.string(),
+  doctorName: z.optional(z.string()),
+  patient: z.object({ fullName: z.string(), dateOfBirth: isoDay, sex: z.enum(SEXES) }),
+  insurance: z.object({ category: z.enum(INSURANCE_CATEGORIES), referralDate: z.optional(isoDay) }),
+  createdAt: isoInstant,
+  changeableUntil: z.string().check(z.describe('Until when it may be cancelled or moved (the cut-off the day before)')),
+  holdExpiresAt: z.optional(z.string().check(z.describe('A held place: pay before this instant or it is released'))),
+  payment: z.optional(z.object({ kind: z.literal('appointment'), id: z.string(), amountVnd: z.int() })),
+  cancelledBy: z.optional(z.enum(['patient', 'hospital'])),
+});
+export type AppointmentView = z.infer<typeof appointmentViewSchema>;
 
 /** What reception and schedulers see per booking of a session. */
-export interface SessionAppointmentView {
-  appointmentId: string;
-  code: string;
-  queueNumber?: number;
-  status: AppointmentStatus;
-  fullName: string;
-  dateOfBirth: string;
-  sex: Sex;
-  phone: string;
-  insuranceCategory: InsuranceCategory;
-  checkedInAt?: string;
-}
+export const sessionAppointmentViewSchema = z.object({
+  appointmentId: z.string(),
+  code: z.string(),
+  queueNumber: z.optional(z.int()),
+  status: z.enum(APPOINTMENT_STATUSES),
+  fullName: z.string(),
+  dateOfBirth: isoDay,
+  sex: z.enum(SEXES),
+  phone: z.string(),
+  insuranceCategory: z.enum(INSURANCE_CATEGORIES),
+  checkedInAt: z.optional(isoInstant),
+});
+export type SessionAppointmentView = z.infer<typeof sessionAppointmentViewSchema>;
+
+/** Reception's answer to a check-in: the booking and where the patient goes. */
+export const checkedInSchema = z.extend(sessionAppointmentViewSchema, { sessionId: z.string(), room: z.string(), start: clockTime, end: clockTime });
+export const sessionBookingsSchema = z.object({ session: staffSessionViewSchema, appointments: z.array(sessionAppointmentViewSchema) });
+export const generatedSessionsSchema = z.object({ created: z.int(), existing: z.int().check(z.describe('Sessions of the range that were already there (left alone)')) });
+export const closedDaySchema = z.object({ closed: z.int().check(z.describe('Sessions closed (their patients are told)')) });
 
 /** 409 body members when a session is full: the next sessions with places. */
 export interface FullSessionProblem {

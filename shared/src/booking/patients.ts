@@ -50,11 +50,14 @@ export type Relation = (typeof RELATIONS)[number];
 export const saveProfileSchema = z.strictObject({ relation: z.enum(RELATIONS), patient: patientSchema });
 export type SaveProfile = z.infer<typeof saveProfileSchema>;
 
-export interface PatientProfile extends Patient {
-  profileId: string;
-  relation: Relation;
-  createdAt: string;
-}
+/** A saved profile as the API answers it (no cross-field checks: they ran when it was saved). */
+export const patientProfileSchema = z.object({
+  ...patientSchema.shape,
+  profileId: z.string(),
+  relation: z.enum(RELATIONS),
+  createdAt: z.string().check(z.describe('ISO-8601 instant (UTC)')),
+});
+export type PatientProfile = z.infer<typeof patientProfileSchema>;
 
 /** The identifiers that make "the same patient" for the one-booking-per-specialty-per-day rule. */
 export const patientIdentifiers = (p: Pick<Patient, 'cccd' | 'bhxh'>): string[] => [

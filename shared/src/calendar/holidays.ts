@@ -164,3 +164,10 @@ export const yearCalendarSchema = z.strictObject({
     }
   }),
 );
+
+/** A year as GET/PUT /api/calendar/{year} answer it: the days, and where they came from. */
+export const calendarYearViewSchema = z.object({
+  ...yearCalendarSchema.shape,
+  source: z.enum(['edited', 'default', 'none']).check(z.describe('`edited`: saved by an administrator; `default`: shipped with the portal; `none`: weekends only')),
+  updatedAt: z.optional(z.string().check(z.describe('ISO-8601 instant (UTC)'))),
+});

@@ -90,7 +90,8 @@ export function dueDateFor(start: Date, limit: TimeLimit, cal: WorkCalendar): st
   }
 }
 
-export type DueState = 'on_time' | 'due_soon' | 'overdue';
+export const DUE_STATES = ['on_time', 'due_soon', 'overdue'] as const;
+export type DueState = (typeof DUE_STATES)[number];
 
 /**
  * overdue when today (Vietnam) is after the due date; due_soon when the due date is at most

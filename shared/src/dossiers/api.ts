@@ -4,8 +4,8 @@
  * (procedures/forms.ts), not here: these schemas only bound its size and shape.
  */
 import * as z from 'zod/mini';
-import { APPRAISAL_OUTCOMES, OFFICER_ACTIONS, type DossierAction, type DossierState } from './lifecycle';
-import type { DueState } from '../calendar/working-days';
+import { APPLICANT_ACTIONS, APPRAISAL_OUTCOMES, DOSSIER_STATES, OFFICER_ACTIONS, SYSTEM_ACTIONS } from './lifecycle';
+import { DUE_STATES } from '../calendar/working-days';
 
 const ulid = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/));
 const procedureCode = z.string().check(z.regex(/^[a-z0-9-]{3,80}$/));
@@ -84,144 +84,162 @@ export const licenceStatusBody = z.strictObject({ status: z.enum(['valid', 'susp
 
 export const calendarYearParams = z.object({ year: z.string().check(z.regex(/^20\d\d$/)) });
 
-// ---- Views ----
+// ---- Views: what the dossier API answers (the OpenAPI document is generated from these) ----
 
-export interface PersonRef {
-  userId: string;
-  name: string;
-}
+const instant = z.string().check(z.describe('ISO-8601 instant (UTC)'));
+const day = z.string().check(z.describe('YYYY-MM-DD, Vietnam date'));
+const dossierState = z.enum(DOSSIER_STATES);
+const dueState = z.enum(DUE_STATES).check(z.describe('Computed on every read from the due date and today (Vietnam time), never stored'));
+const anyAction = z.enum([...APPLICANT_ACTIONS, ...OFFICER_ACTIONS, ...SYSTEM_ACTIONS]);
 
-export interface AttachmentView {
-  attachmentId: string;
-  documentId: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  /** `pending` until the file is in storage (checked at submission). */
-  status: 'pending' | 'uploaded';
-  uploadedAt?: string;
-}
+export const personRefSchema = z.object({ userId: z.string(), name: z.string() });
+export type PersonRef = z.infer<typeof personRefSchema>;
 
-export interface FeeView {
-  amountVnd: number;
-  due: 'submission' | 'before_result';
-  status: 'not_required' | 'unpaid' | 'paid';
-  paidAt?: string;
-  paymentId?: string;
-}
+export const attachmentViewSchema = z.object({
+  attachmentId: z.string(),
+  documentId: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.int(),
+  status: z.enum(['pending', 'uploaded']).check(z.describe('`pending` until the file is in storage (checked at submission)')),
+  uploadedAt: z.optional(instant),
+});
+export type AttachmentView = z.infer<typeof attachmentViewSchema>;
 
-export interface HistoryEntry {
-  at: string;
-  action: DossierAction | 'create';
-  from?: DossierState;
-  to: DossierState;
-  actor: 'applicant' | 'officer' | 'system';
-  by?: PersonRef;
-  reason?: string;
-  missing?: string[];
-  newDueDate?: string;
-}
+export const feeViewSchema = z.object({
+  amountVnd: z.int(),
+  due: z.enum(['submission', 'before_result']),
+  status: z.enum(['not_required', 'unpaid', 'paid']),
+  paidAt: z.optional(instant),
+  paymentId: z.optional(z.string()),
+});
+export type FeeView = z.infer<typeof feeViewSchema>;
 
-export interface DossierView {
-  dossierId: string;
-  /** `AGENCYCODE-YYMMDD-XXXX`, from submission on. */
-  code?: string;
-  procedureId: string;
-  unitId: string;
-  state: DossierState;
-  nationalStatus?: number;
-  ownerId: string;
-  applicantName: string;
-  data: Record<string, unknown>;
-  attachments: AttachmentView[];
-  fee: FeeView;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt?: string;
-  receivedAt?: string;
-  /** When the statutory clock (re)started. */
-  clockStartedAt?: string;
-  dueDate?: string;
-  /** Computed on every read from the due date and today (Vietnam time), never stored. */
-  dueState?: DueState;
-  originalDueDate?: string;
-  assignee?: PersonRef;
-  supplement?: { missing: string[]; note?: string; requestedAt: string };
-  appraisal?: {
-    visit?: { date: string; team: string[] };
-    outcome?: 'passed' | 'remediation_required' | 'failed';
-    minutes?: string;
-    remediationDeadline?: string;
-  };
-  decisionReason?: string;
-  licenceNumber?: string;
-  history: HistoryEntry[];
-  /** What the caller may do next (the pages show only these). */
-  availableActions: DossierAction[];
-  version: number;
-}
+export const historyEntrySchema = z.object({
+  at: instant,
+  action: z.union([anyAction, z.literal('create')]),
+  from: z.optional(dossierState),
+  to: dossierState,
+  actor: z.enum(['applicant', 'officer', 'system']),
+  by: z.optional(personRefSchema),
+  reason: z.optional(z.string()),
+  missing: z.optional(z.array(z.string())),
+  newDueDate: z.optional(day),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
-export interface DossierSummary {
-  dossierId: string;
-  code?: string;
-  procedureId: string;
-  state: DossierState;
-  applicantName: string;
-  createdAt: string;
-  submittedAt?: string;
-  dueDate?: string;
-  dueState?: DueState;
-  assignee?: PersonRef;
-  feeStatus: FeeView['status'];
-  version: number;
-}
+export const dossierViewSchema = z.object({
+  dossierId: z.string(),
+  code: z.optional(z.string().check(z.describe('`AGENCYCODE-YYMMDD-XXXX`, from submission on'))),
+  procedureId: z.string(),
+  unitId: z.string(),
+  state: dossierState,
+  nationalStatus: z.optional(z.int()),
+  ownerId: z.string(),
+  applicantName: z.string(),
+  data: z.record(z.string(), z.unknown()).check(z.describe("Form values by field id (the procedure's form decides what is valid)")),
+  attachments: z.array(attachmentViewSchema),
+  fee: feeViewSchema,
+  createdAt: instant,
+  updatedAt: instant,
+  submittedAt: z.optional(instant),
+  receivedAt: z.optional(instant),
+  clockStartedAt: z.optional(z.string().check(z.describe('When the statutory clock (re)started'))),
+  dueDate: z.optional(day),
+  dueState: z.optional(dueState),
+  originalDueDate: z.optional(day),
+  assignee: z.optional(personRefSchema),
+  supplement: z.optional(z.object({ missing: z.array(z.string()), note: z.optional(z.string()), requestedAt: instant })),
+  appraisal: z.optional(z.object({
+    visit: z.optional(z.object({ date: day, team: z.array(z.string()) })),
+    outcome: z.optional(z.enum(APPRAISAL_OUTCOMES)),
+    minutes: z.optional(z.string()),
+    remediationDeadline: z.optional(day),
+  })),
+  decisionReason: z.optional(z.string()),
+  licenceNumber: z.optional(z.string()),
+  history: z.array(historyEntrySchema),
+  availableActions: z.array(anyAction).check(z.describe('What the caller may do next (the pages show only these)')),
+  version: z.int().check(z.describe('Send it back with the next change (409 when stale)')),
+});
+export type DossierView = z.infer<typeof dossierViewSchema>;
 
-export interface InboxResponse {
-  items: DossierSummary[];
-  /** Over the unit's open dossiers, whatever the filters. */
-  counts: { total: number; dueSoon: number; overdue: number; byState: Partial<Record<DossierState, number>> };
-  /** Officers of the unit, for assignment. */
-  colleagues: PersonRef[];
-}
+export const dossierSummarySchema = z.object({
+  dossierId: z.string(),
+  code: z.optional(z.string()),
+  procedureId: z.string(),
+  state: dossierState,
+  applicantName: z.string(),
+  createdAt: instant,
+  submittedAt: z.optional(instant),
+  dueDate: z.optional(day),
+  dueState: z.optional(dueState),
+  assignee: z.optional(personRefSchema),
+  feeStatus: feeViewSchema.shape.status,
+  version: z.int(),
+});
+export type DossierSummary = z.infer<typeof dossierSummarySchema>;
+export const dossierListSchema = z.object({ items: z.array(dossierSummarySchema) });
 
-export interface BulkReceiveResult {
-  results: { dossierId: string; ok: boolean; code?: string; state?: DossierState; error?: string }[];
-}
+export const inboxResponseSchema = z.object({
+  items: z.array(dossierSummarySchema),
+  counts: z.object({ total: z.int(), dueSoon: z.int(), overdue: z.int(), byState: z.partialRecord(dossierState, z.int()) })
+    .check(z.describe("Over the unit's open dossiers, whatever the filters")),
+  colleagues: z.array(personRefSchema).check(z.describe('Officers of the unit, for assignment')),
+});
+export type InboxResponse = z.infer<typeof inboxResponseSchema>;
+
+export const bulkReceiveResultSchema = z.object({
+  results: z.array(z.object({ dossierId: z.string(), ok: z.boolean(), code: z.optional(z.string()), state: z.optional(dossierState), error: z.optional(z.string()) })),
+});
+export type BulkReceiveResult = z.infer<typeof bulkReceiveResultSchema>;
 
 /** What anyone with the code and the second factor sees: no personal data. */
-export interface PublicDossierView {
-  code: string;
-  procedureId: string;
-  state: DossierState;
-  nationalStatus?: number;
-  submittedAt?: string;
-  receivedAt?: string;
-  dueDate?: string;
-  dueState?: DueState;
-  appraisalVisitDate?: string;
-  /** State changes with their dates only. */
-  history: { at: string; state: DossierState }[];
-  licenceNumber?: string;
-}
+export const publicDossierViewSchema = z.object({
+  code: z.string(),
+  procedureId: z.string(),
+  state: dossierState,
+  nationalStatus: z.optional(z.int()),
+  submittedAt: z.optional(instant),
+  receivedAt: z.optional(instant),
+  dueDate: z.optional(day),
+  dueState: z.optional(dueState),
+  appraisalVisitDate: z.optional(day),
+  history: z.array(z.object({ at: instant, state: dossierState })).check(z.describe('State changes with their dates only')),
+  licenceNumber: z.optional(z.string()),
+});
+export type PublicDossierView = z.infer<typeof publicDossierViewSchema>;
 
-export interface PublicLicenceView {
-  number: string;
-  kind: 'licence' | 'certificate';
-  titleVi: string;
-  titleEn: string;
-  holderName: string;
-  scopeVi: string;
-  issuingUnit: string;
-  signedBy: string;
-  issuedAt: string;
-  validFrom: string;
-  validUntil?: string;
-  /** The current status, from the register (suspension and revocation are published at once). */
-  status: LicenceStatus;
-  statusReason?: string;
-  statusChangedAt?: string;
-  /** Detached signature over the PDF's SHA-256 (ECDSA P-256), so anyone can check a copy. */
-  signature: { algorithm: 'ECDSA_P256_SHA256'; sha256: string; value: string; publicKeySpki: string; keyId: string };
-  /** The server re-verified the stored file against the signature just now. */
-  signatureValid: boolean;
-}
+export const publicLicenceViewSchema = z.object({
+  number: z.string(),
+  kind: z.enum(['licence', 'certificate']),
+  titleVi: z.string(),
+  titleEn: z.string(),
+  holderName: z.string(),
+  scopeVi: z.string(),
+  issuingUnit: z.string(),
+  signedBy: z.string(),
+  issuedAt: instant,
+  validFrom: day,
+  validUntil: z.optional(day),
+  status: z.enum(LICENCE_STATUSES).check(z.describe('The current status, from the register (suspension and revocation are published at once)')),
+  statusReason: z.optional(z.string()),
+  statusChangedAt: z.optional(instant),
+  signature: z.object({ algorithm: z.literal('ECDSA_P256_SHA256'), sha256: z.string(), value: z.string(), publicKeySpki: z.string(), keyId: z.string() })
+    .check(z.describe("Detached signature over the PDF's SHA-256 (ECDSA P-256), so anyone can check a copy")),
+  signatureValid: z.boolean().check(z.describe('The server re-verified the stored file against the signature just now')),
+});
+export type PublicLicenceView = z.infer<typeof publicLicenceViewSchema>;
+
+/** An administrator's licence status change, as stored. */
+export const licenceStatusChangeSchema = z.object({ number: z.string(), status: z.enum(['valid', 'suspended', 'revoked']), statusReason: z.string(), statusChangedAt: instant });
+
+/** A presigned request the browser makes itself (upload PUT, download GET). */
+export const presignedRequestSchema = z.object({
+  method: z.enum(['PUT', 'GET']),
+  url: z.string(),
+  headers: z.record(z.string(), z.string()).check(z.describe('Headers the request must carry as signed')),
+  expiresAt: instant,
+});
+export const createdAttachmentSchema = z.object({ attachment: attachmentViewSchema, upload: presignedRequestSchema });
+export const attachmentDownloadSchema = z.object({ url: z.string(), expiresAt: instant });

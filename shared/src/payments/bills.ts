@@ -60,19 +60,22 @@ export const billLookupSchema = z.strictObject({
 export type BillLookup = z.infer<typeof billLookupSchema>;
 
 /** The bill as anyone allowed to pay it sees it: no phone, no date of birth. */
-export interface BillView {
-  billId: string;
-  hospitalId: string;
-  hospitalName: string;
-  billCode: string;
-  /** Initials only ("N. V. A."): enough for a relative to recognise, not to identify. */
-  patientInitials: string;
-  items: BillItem[];
-  amountDue: number;
-  status: BillStatus;
-  payLinkToken: string;
-  createdAt: string;
-}
+export const billViewSchema = z.object({
+  billId: z.string(),
+  hospitalId: z.string(),
+  hospitalName: z.string(),
+  billCode: z.string(),
+  patientInitials: z.string().check(z.describe('Initials only ("N. V. A."): enough for a relative to recognise, not to identify')),
+  items: z.array(billItemSchema),
+  amountDue: z.int().check(z.describe('VND')),
+  status: z.enum(BILL_STATUSES),
+  payLinkToken: z.string().check(z.describe('The shareable pay link: /thanh-toan/hoa-don/?t=<token>')),
+  createdAt: z.string().check(z.describe('ISO-8601 instant (UTC)')),
+});
+export type BillView = z.infer<typeof billViewSchema>;
+
+/** The information system's receipt of a pushed bill: 201 the first time, 200 with the same answer after. */
+export const pushedBillSchema = z.object({ billId: z.string(), payLinkToken: z.string() });
 
 export function initials(fullName: string): string {
   return fullName
@@ -81,3 +84,6 @@ export function initials(fullName: string): string {
     .map((part) => `${part.charAt(0).toLocaleUpperCase('vi')}.`)
     .join(' ');
 }
+
+/** GET /api/bills/pay-link/{token}: the signed token of a shareable pay link. */
+export const payLinkParams = z.object({ token: z.string().check(z.maxLength(80)) });

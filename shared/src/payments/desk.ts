@@ -13,28 +13,34 @@ export const deskBillsQuery = z.object({
 export const deskPaymentsQuery = z.object({ day: z.optional(day), status: z.optional(z.enum(PAYMENT_STATUSES)) });
 export const reconciliationQuery = z.object({ day });
 
-export interface DeskBill {
-  billId: string;
-  billCode: string;
-  patientCode: string;
-  patientName: string;
-  amountDue: number;
-  status: string;
-  createdAt: string;
-  payLinkToken: string;
-}
+const instant = z.string().check(z.describe('ISO-8601 instant (UTC)'));
 
-export interface DeskPayment {
-  paymentId: string;
-  reference?: string;
-  amountVnd: number;
-  status: string;
-  createdAt: string;
-  paidAt?: string;
-  bankCode?: string;
-  transactionNo?: string;
-  amountRefunded?: number;
-}
+export const deskBillSchema = z.object({
+  billId: z.string(),
+  billCode: z.string(),
+  patientCode: z.string(),
+  patientName: z.string(),
+  amountDue: z.int(),
+  status: z.string(),
+  createdAt: instant,
+  payLinkToken: z.string(),
+});
+export type DeskBill = z.infer<typeof deskBillSchema>;
+
+export const deskPaymentSchema = z.object({
+  paymentId: z.string(),
+  reference: z.optional(z.string()),
+  amountVnd: z.int(),
+  status: z.string(),
+  createdAt: instant,
+  paidAt: z.optional(instant),
+  bankCode: z.optional(z.string()),
+  transactionNo: z.optional(z.string()),
+  amountRefunded: z.optional(z.int()),
+});
+export type DeskPayment = z.infer<typeof deskPaymentSchema>;
+export const deskBillsSchema = z.object({ items: z.array(deskBillSchema) });
+export const deskPaymentsSchema = z.object({ items: z.array(deskPaymentSchema) });
 
 /** Vietnam wall-clock time of an instant: `22/11/2026 09:15:04` (UTC+7, whatever TZ the process has). */
 export function vietnamDateTime(iso: string | undefined): string {

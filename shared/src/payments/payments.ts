@@ -23,24 +23,30 @@ export type CreatePayment = z.infer<typeof createPaymentSchema>;
 
 export const paymentIdParams = z.object({ paymentId: id });
 
-export interface PaymentView {
-  paymentId: string;
-  status: PaymentStatus;
-  amountVnd: number;
-  payable: PayableRef;
-  hospitalName?: string;
-  createdAt: string;
-  expiresAt: string;
-  paidAt?: string;
-  /** VNPay's answer in words, for a failed or held payment. */
-  reason?: { vi: string; en: string };
-  /** The e-receipt's number once the receipts job has issued it (the PDF is then downloadable). */
-  receiptNumber?: string;
-}
+const instant = z.string().check(z.describe('ISO-8601 instant (UTC)'));
+const words = z.object({ vi: z.string(), en: z.string() });
 
-export interface OpenedPayment {
-  paymentId: string;
-  txnRef: string;
-  paymentUrl: string;
-  expiresAt: string;
-}
+export const paymentViewSchema = z.object({
+  paymentId: z.string(),
+  status: z.enum(PAYMENT_STATUSES),
+  amountVnd: z.int(),
+  payable: z.object({ kind: z.enum(PAYABLE_KINDS), id: z.string() }),
+  hospitalName: z.optional(z.string()),
+  createdAt: instant,
+  expiresAt: instant,
+  paidAt: z.optional(instant),
+  reason: z.optional(words.check(z.describe("VNPay's answer in words, for a failed or held payment"))),
+  receiptNumber: z.optional(z.string().check(z.describe("The e-receipt's number once it is issued (the PDF is then downloadable)"))),
+});
+export type PaymentView = z.infer<typeof paymentViewSchema>;
+
+export const openedPaymentSchema = z.object({
+  paymentId: z.string(),
+  txnRef: z.string(),
+  paymentUrl: z.string().check(z.describe("VNPay's signed payment page: send the payer's browser there")),
+  expiresAt: instant,
+});
+export type OpenedPayment = z.infer<typeof openedPaymentSchema>;
+
+/** What the IPN address answers VNPay, always with HTTP 200 (VNPay reads RspCode). */
+export const ipnAnswerSchema = z.object({ RspCode: z.enum(['00', '01', '02', '04', '97', '99']), Message: z.string() });

@@ -23,18 +23,21 @@ export const paymentRefundParams = z.object({ paymentId: id });
 export const hospitalRefundsParams = z.object({ hospitalId: z.string().check(z.regex(/^[a-z0-9-]{3,40}$/)) });
 export const hospitalRefundsQuery = z.object({ status: z.optional(z.enum(REFUND_STATUSES)) });
 
-export interface RefundView {
-  refundId: string;
-  paymentId: string;
-  hospitalId: string;
-  amountVnd: number;
-  reason: string;
-  status: RefundStatus;
-  requestedBy: string;
-  requestedAt: string;
-  decidedBy?: string;
-  decidedAt?: string;
-  note?: string;
-  /** VNPay's answer when the refund failed there. */
-  failure?: { vi: string; en: string };
-}
+const instant = z.string().check(z.describe('ISO-8601 instant (UTC)'));
+
+export const refundViewSchema = z.object({
+  refundId: z.string(),
+  paymentId: z.string(),
+  hospitalId: z.string(),
+  amountVnd: z.int(),
+  reason: z.string(),
+  status: z.enum(REFUND_STATUSES),
+  requestedBy: z.string(),
+  requestedAt: instant,
+  decidedBy: z.optional(z.string()),
+  decidedAt: z.optional(instant),
+  note: z.optional(z.string()),
+  failure: z.optional(z.object({ vi: z.string(), en: z.string() }).check(z.describe("VNPay's answer when the refund failed there"))),
+});
+export type RefundView = z.infer<typeof refundViewSchema>;
+export const refundListSchema = z.object({ items: z.array(refundViewSchema) });

@@ -1,6 +1,6 @@
 /** Wire shapes of the catalogue API, shared by the functions (validation) and the site (typed client). */
 import * as z from 'zod/mini';
-import { APPLICANT_TYPES, procedureSchema, procedureSummarySchema } from './catalogue';
+import { APPLICANT_TYPES, procedureSchema, procedureShape, procedureSummarySchema } from './catalogue';
 
 export const listProceduresQuery = z.object({
   /** Free text; matched without diacritics against names and codes. */
@@ -18,3 +18,6 @@ export const procedureCodeParams = z.object({ code: procedureSchema.shape.code }
 
 export const updateProcedureBody = z.strictObject({ available: z.boolean() });
 export type UpdateProcedureBody = z.infer<typeof updateProcedureBody>;
+
+/** One procedure as the API answers it: the definition, with the version its availability changes carry. */
+export const storedProcedureSchema = z.object({ ...procedureShape.shape, version: z.int() });

@@ -76,16 +76,17 @@ export interface ReceiptContent {
 }
 
 /** GET /api/receipts/{number}: public, without personal data. */
-export interface ReceiptVerification {
-  number: string;
-  kind: ReceiptKind;
-  issuerName: string;
-  amountVnd: number;
-  paidAt: string;
-  paymentMethod: PaymentMethod;
-  billCode: string;
-  status: ReceiptStatus;
-}
+export const receiptVerificationSchema = z.object({
+  number: z.string(),
+  kind: z.enum(RECEIPT_KINDS),
+  issuerName: z.string(),
+  amountVnd: z.int(),
+  paidAt: z.string().check(z.describe('ISO-8601 instant (UTC)')),
+  paymentMethod: z.object({ provider: z.literal('VNPay'), bankCode: z.optional(z.string()), transactionNo: z.optional(z.string()) }),
+  billCode: z.string(),
+  status: z.enum(RECEIPT_STATUSES),
+});
+export type ReceiptVerification = z.infer<typeof receiptVerificationSchema>;
 
 /** A payment's status as the verification page words it; anything not refunded stays valid. */
 export const receiptStatusFor = (paymentStatus: string): ReceiptStatus =>

@@ -8,7 +8,8 @@ export type Lang = (typeof LANGS)[number];
 export type PageId = 'home' | 'procedures' | 'procedure' | 'appointments' | 'payments' | 'bill' | 'paymentResult' | 'account' | 'signIn' | 'signInDone' | 'notFound' | 'cashierDesk' | 'refundApprovals' | 'financeOffice' | 'receiptVerify'
   | 'myDossiers' | 'applyDossier' | 'dossierDetail' | 'trackDossier' | 'licenceVerify'
   | 'officerInbox' | 'officerDossier' | 'departmentAdmin'
-  | 'myAppointments' | 'schedulerDesk' | 'receptionDesk';
+  | 'myAppointments' | 'schedulerDesk' | 'receptionDesk'
+  | 'apiReference';
 
 const PATHS: Record<PageId, Record<Lang, string>> = {
   home: { vi: '/', en: '/en/' },
@@ -37,6 +38,7 @@ const PATHS: Record<PageId, Record<Lang, string>> = {
   dossierDetail: { vi: '/ho-so/chi-tiet/', en: '/en/dossiers/detail/' },
   trackDossier: { vi: '/tra-cuu/ho-so/', en: '/en/track/dossier/' },
   licenceVerify: { vi: '/tra-cuu/giay-phep/', en: '/en/verify/licence/' },
+  apiReference: { vi: '/tai-lieu-api/', en: '/en/api-reference/' },
 };
 
 /** The address of a page in a language; `code` picks one procedure. */
@@ -66,6 +68,7 @@ export const UI = {
     footerHotline: 'Đường dây nóng Sở Y tế: 1900 xxxx (đang cập nhật)',
     footerNote: 'Phần mềm mã nguồn mở. Thông tin thủ tục mang tính tham khảo, căn cứ theo văn bản pháp luật hiện hành.',
     footerLabel: 'Thông tin cổng',
+    footerApi: 'Tài liệu API cho nhà phát triển',
   },
   en: {
     portalName: 'Health services portal',
@@ -84,5 +87,6 @@ export const UI = {
     footerHotline: 'Department of Health hotline: 1900 xxxx (to be confirmed)',
     footerNote: 'Open-source software. Procedure information is for reference; the legal documents in force prevail.',
     footerLabel: 'About this portal',
+    footerApi: 'API reference for developers',
   },
 } as const satisfies Record<Lang, Record<string, string>>;

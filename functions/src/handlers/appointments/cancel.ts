@@ -1,9 +1,8 @@
-import { appointmentIdParams, emptyBodySchema } from '@portal/shared/booking/api';
 import { platformDeps } from '../../platform/deps';
 import { httpHandler } from '../../platform/http';
 import { cancelMine } from '../../services/booking';
 
 /** Cancel until the cut-off; the place returns to the session. Repeating it answers the same. */
-export const handler = httpHandler('appointments.cancel', { path: appointmentIdParams, body: emptyBodySchema }, async ({ path, principal }) => ({
+export const handler = httpHandler('appointments.cancel', async ({ path, principal }) => ({
   body: await cancelMine(platformDeps, principal!, path.appointmentId),
 }));

@@ -1,7 +1,6 @@
-import { tokenExchangeSchema } from '@portal/shared/auth/api';
 import { httpHandler } from '../../platform/http';
 import { exchangeCode } from '../../services/sign-in';
 import { signInDeps } from '../../services/sign-in-deps';
 
 /** The callback page's code + PKCE verifier → the ID token; the refresh token stays in an HttpOnly cookie. */
-export const handler = httpHandler('auth.token', { body: tokenExchangeSchema }, async ({ body }) => exchangeCode(body, signInDeps));
+export const handler = httpHandler('auth.token', async ({ body }) => exchangeCode(body, signInDeps));

@@ -1,9 +1,8 @@
-import { dossierActionBody, dossierIdParams } from '@portal/shared/dossiers/api';
 import { httpHandler } from '../../platform/http';
 import { actOnDossier } from '../../services/dossier-office';
 import { callerOf, dossierDeps } from '../../services/dossier-deps';
 
 /** An officer of the dossier's unit acts on it; 409 with the fresh dossier on a stale version or a lost race. */
-export const handler = httpHandler('dossiers.act', { path: dossierIdParams, body: dossierActionBody }, async (request) => ({
+export const handler = httpHandler('dossiers.act', async (request) => ({
   body: await actOnDossier(dossierDeps, request.path.dossierId, request.body, callerOf(request)),
 }));

@@ -1,10 +1,9 @@
-import { hospitalParams } from '@portal/shared/payments/desk';
 import { platformDeps } from '../../platform/deps';
 import { httpHandler } from '../../platform/http';
 import { issueHisKey } from '../../services/his-keys';
 
 /** An administrator issues an API key for a hospital's information system; it is shown only here. */
-export const handler = httpHandler('hisKeys.create', { path: hospitalParams }, async ({ path, principal, requestId }) => ({
+export const handler = httpHandler('hisKeys.create', async ({ path, principal, requestId }) => ({
   status: 201,
   body: await issueHisKey(platformDeps, path.hospitalId, { principal: principal!, requestId, now: platformDeps.now() }),
 }));

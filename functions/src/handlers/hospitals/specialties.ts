@@ -1,10 +1,9 @@
-import { hospitalParams } from '@portal/shared/booking/api';
 import { platformDeps } from '../../platform/deps';
 import { httpHandler } from '../../platform/http';
 import { specialtiesList } from '../../services/booking';
 
 /** A hospital's specialties (public). */
-export const handler = httpHandler('hospitals.specialties', { path: hospitalParams }, async ({ path }) => ({
+export const handler = httpHandler('hospitals.specialties', async ({ path }) => ({
   body: await specialtiesList(platformDeps, path.hospitalId),
   headers: { 'cache-control': 'public, max-age=60' },
 }));

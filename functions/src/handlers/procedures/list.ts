@@ -1,4 +1,3 @@
-import { listProceduresQuery } from '@portal/shared/procedures/api';
 import { toProcedureSummary } from '@portal/shared/procedures/catalogue';
 import { db, tableName } from '../../platform/dynamo';
 import { httpHandler } from '../../platform/http';
@@ -6,7 +5,7 @@ import { catalogueReader, searchProcedures } from '../../services/catalogue';
 
 const readCatalogue = catalogueReader({ db, tableName });
 
-export const handler = httpHandler('procedures.list', { query: listProceduresQuery }, async ({ query }) => ({
+export const handler = httpHandler('procedures.list', async ({ query }) => ({
   body: { items: (await searchProcedures(readCatalogue, query)).map(toProcedureSummary) },
   headers: { 'cache-control': 'public, max-age=60' },
 }));

@@ -1,9 +1,8 @@
-import { procedureCodeParams, updateProcedureBody } from '@portal/shared/procedures/api';
 import { db, tableName } from '../../platform/dynamo';
 import { httpHandler } from '../../platform/http';
 import { changeAvailability } from '../../services/catalogue';
 
 /** An administrator suspends or resumes online submission; audited in the same transaction. */
-export const handler = httpHandler('procedures.update', { path: procedureCodeParams, body: updateProcedureBody }, async ({ path, body, principal, requestId }) => ({
+export const handler = httpHandler('procedures.update', async ({ path, body, principal, requestId }) => ({
   body: await changeAvailability({ db, tableName }, path.code, body.available, { principal: principal!, requestId, now: new Date() }),
 }));

@@ -1,9 +1,8 @@
-import { checkInSchema, hospitalParams } from '@portal/shared/booking/api';
 import { platformDeps } from '../../platform/deps';
 import { httpHandler } from '../../platform/http';
 import { checkIn } from '../../services/booking-staff';
 
 /** Reception checks a patient in with the booking code (typed, or read from the QR). */
-export const handler = httpHandler('reception.checkIn', { path: hospitalParams, body: checkInSchema }, async ({ path, body, principal, requestId }) => ({
+export const handler = httpHandler('reception.checkIn', async ({ path, body, principal, requestId }) => ({
   body: await checkIn(platformDeps, path.hospitalId, body.code, { principal: principal!, requestId, now: platformDeps.now() }),
 }));

@@ -1,9 +1,8 @@
-import { hospitalParams, sessionsQuerySchema } from '@portal/shared/booking/api';
 import { platformDeps } from '../../platform/deps';
 import { httpHandler } from '../../platform/http';
 import { sessionsList } from '../../services/booking';
 
 /** Bookable sessions with places left: a hint that the booking itself re-checks. Never cached. */
-export const handler = httpHandler('sessions.list', { path: hospitalParams, query: sessionsQuerySchema }, async ({ path, query }) => ({
+export const handler = httpHandler('sessions.list', async ({ path, query }) => ({
   body: await sessionsList(platformDeps, path.hospitalId, query),
 }));

@@ -1,10 +1,9 @@
-import { createAttachmentBody, dossierIdParams } from '@portal/shared/dossiers/api';
 import { httpHandler } from '../../../platform/http';
 import { createAttachment } from '../../../services/attachments';
 import { callerOf, documentsDeps } from '../../../services/documents-deps';
 
 /** An upload slot for one required document: `{ attachment, upload: { method, url, headers, expiresAt } }`; the browser PUTs the file there. */
-export const handler = httpHandler('dossiers.attachments.create', { path: dossierIdParams, body: createAttachmentBody }, async (request) => ({
+export const handler = httpHandler('dossiers.attachments.create', async (request) => ({
   status: 201,
   body: await createAttachment(documentsDeps, request.path.dossierId, request.body, callerOf(request)),
 }));

@@ -1,9 +1,8 @@
-import { sessionParams, updateSessionSchema } from '@portal/shared/booking/api';
 import { platformDeps } from '../../../platform/deps';
 import { httpHandler } from '../../../platform/http';
 import { changeSession } from '../../../services/booking-staff';
 
 /** New capacity (not below the places taken) or closing the session (its patients are told). */
-export const handler = httpHandler('schedule.session.update', { path: sessionParams, body: updateSessionSchema }, async ({ path, body, principal, requestId }) => ({
+export const handler = httpHandler('schedule.session.update', async ({ path, body, principal, requestId }) => ({
   body: await changeSession(platformDeps, path.hospitalId, path.sessionId, body, { principal: principal!, requestId, now: platformDeps.now() }),
 }));
