@@ -19,6 +19,7 @@ export const SAMPLE_PARAMS: Record<string, string> = {
   dossierId: '01JDEMDSR00000000000000001',
   attachmentId: '01JDEMATT00000000000000001',
   year: '2031',
+  keyId: '01JDEMK0000000000000000000',
 };
 export const SAMPLE_QUERY: Record<string, string> = {
   'desk.reconciliation': '?day=2026-11-22',

@@ -59,6 +59,11 @@ export const AUDIT_CASES: Partial<Record<RouteId, AuditCase>> = {
   'desk.payments': cashierDay('payments', 'desk.payments.list'),
   'desk.reconciliation': async () => [{ label: 'reconciliation', as: 'cashier-cho-ray', method: 'GET', path: `/api/hospitals/${CR}/reconciliation?day=${vietnamToday(new Date())}`, expect: one(`hospital#${CR}`, 'desk.reconciliation') }],
   'hisKeys.create': async () => [{ label: 'issue', as: 'admin-quang', method: 'POST', path: `/api/hospitals/${CR}/his-keys`, expect: one(`hospital#${CR}`, 'hisKey.create') }],
+  'hisKeys.revoke': async (portal) => {
+    const issued = await portal.request(`/api/hospitals/${CR}/his-keys`, { as: 'admin-quang', method: 'POST' });
+    const { keyId } = (await issued.json()) as { keyId: string };
+    return [{ label: 'revoke', as: 'admin-quang', method: 'POST', path: `/api/hospitals/${CR}/his-keys/${keyId}/revoke`, expect: one(`hospital#${CR}`, 'hisKey.revoke') }];
+  },
   'schedule.template.put': async () => [{ label: 'template', as: 'scheduler-cho-ray', method: 'PUT', path: `/api/hospitals/${CR}/specialties/than-kinh/template`, body: { entries: [{ weekday: 1, period: 'morning', capacity: 5, room: 'P.9' }] }, expect: one(`specialty#${CR}.than-kinh`, 'schedule.template.put') }],
   'schedule.generate': async (_p, f) => [{
     label: 'generate', as: 'scheduler-cho-ray', method: 'POST', path: `/api/hospitals/${CR}/sessions`, body: { specialtyId: 'than-kinh', from: f.spareDay, to: f.spareDay },

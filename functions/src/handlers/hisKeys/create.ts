@@ -1,10 +1,11 @@
+import { createHisKeyBody } from '@portal/shared/his-keys';
 import { hospitalParams } from '@portal/shared/payments/desk';
 import { platformDeps } from '../../platform/deps';
 import { httpHandler } from '../../platform/http';
 import { issueHisKey } from '../../services/his-keys';
 
 /** An administrator issues an API key for a hospital's information system; it is shown only here. */
-export const handler = httpHandler('hisKeys.create', { path: hospitalParams }, async ({ path, principal, requestId }) => ({
+export const handler = httpHandler('hisKeys.create', { path: hospitalParams, body: createHisKeyBody }, async ({ path, body, principal, requestId }) => ({
   status: 201,
-  body: await issueHisKey(platformDeps, path.hospitalId, { principal: principal!, requestId, now: platformDeps.now() }),
+  body: await issueHisKey(platformDeps, path.hospitalId, body?.label, { principal: principal!, requestId, now: platformDeps.now() }),
 }));
