@@ -116,4 +116,5 @@ export const NOT_AUDITED: Partial<Record<RouteId, string>> = {
   'schedule.template.get': 'reads a weekly template: no personal data, nothing changes',
   'schedule.sessions': 'reads sessions and counts: no personal data, nothing changes',
   'refunds.list': "reads the hospital's refunds (payment ids, amounts, reasons): no patient data, nothing changes",
+  'hisKeys.list': "reads the hospital's HIS keys (labels, issue times, last 4 characters): no personal data, no key, nothing changes",
 };
