@@ -61,14 +61,15 @@ export async function fillPortalSecret(options: FillOptions): Promise<Filled> {
     let value: unknown;
     if (file[field] !== undefined) value = file[field];
     else if (generate) value = random();
-    else if (options.prompter) value = await askField(options.prompter, field, before);
+    // A rotation asks only for the new hash secret: every stored field stays as it is.
+    else if (options.prompter && !(rotating && before !== undefined)) value = await askField(options.prompter, field, before);
     else value = before;
     if (value === undefined) continue;
     result[field] = value;
     outcomes[field] = file[field] === undefined && generate ? 'generated' : value === stayed ? 'kept' : 'set';
   }
 
-  result.oidcClientSecrets = await oidcSecrets(stored.oidcClientSecrets, file.oidcClientSecrets, options.prompter, outcomes);
+  result.oidcClientSecrets = await oidcSecrets(stored.oidcClientSecrets, file.oidcClientSecrets, rotating ? undefined : options.prompter, outcomes);
 
   // The rotation window: the stored hash secret stays accepted on what VNPay signed with it.
   const previous = { secret: stored.vnpayHashSecretPrevious, until: stored.vnpayHashSecretPreviousUntil };

@@ -11,7 +11,7 @@ export const HIS_KEY_LABEL_MAX = 80;
 
 /** POST /api/hospitals/{hospitalId}/his-keys: an optional label ("HIS FPT – máy chủ chính"). */
 export const createHisKeyBody = z.optional(
-  z.object({ label: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(HIS_KEY_LABEL_MAX))) }),
+  z.strictObject({ label: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(HIS_KEY_LABEL_MAX))) }),
 );
 export type CreateHisKey = z.infer<typeof createHisKeyBody>;
 

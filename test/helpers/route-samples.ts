@@ -55,4 +55,5 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
   'calendar.put': { year: 2031, holidays: [], makeUpDays: [] },
   'dossiers.attachments.create': { documentId: 'don-de-nghi', fileName: 'don.pdf', contentType: 'application/pdf', sizeBytes: 1000 },
   'licences.status': { status: 'suspended', reason: 'Kiểm tra ma trận quyền' },
+  'hisKeys.create': { label: 'HIS kiểm tra ma trận quyền' },
 };

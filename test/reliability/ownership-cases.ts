@@ -115,6 +115,10 @@ export const LIST_ROUTES: Partial<Record<RouteId, { query?: string; perHospital?
 export const NO_OWNED_RESOURCE: Partial<Record<RouteId, string>> = {
   'health.get': 'liveness, no data',
   'me.get': 'the caller\'s own token claims, nothing stored',
+  'auth.config': 'the sign-in choices: public configuration, nothing stored',
+  'auth.token': 'exchanges the caller\'s own authorization code and verifier at the issuer; nothing stored (ADR 0021)',
+  'auth.refresh': 'the caller\'s own HttpOnly refresh cookie; nothing stored',
+  'auth.logout': 'revokes the caller\'s own refresh cookie at the issuer; nothing stored',
   'procedures.list': 'the public catalogue',
   'procedures.get': 'the public catalogue',
   'procedures.update': 'the catalogue belongs to the department; administrators only, and they see all',

@@ -183,3 +183,18 @@ describe('the pre-deploy check', () => {
     expect(await checkBeforeDeploy({ cloudFormation: cfnClient, secrets: secretsClient, log: () => {} })).toBe('ready');
   });
 });
+
+describe('an interactive rotation', () => {
+  it('asks only for the new hash secret, hidden, and keeps everything else', async () => {
+    stored({ vnpayTmnCode: TMN, vnpayHashSecret: HASH, payLinkKey: PAY_LINK, hisSigningKey: 'h'.repeat(43) });
+    const asked: string[] = [];
+    const prompter: Prompter = {
+      ask: async (q) => (asked.push(`visible ${q.split(' ')[0]}`), ''),
+      askHidden: async (q) => (asked.push(`hidden ${q.split(' ')[0]}`), NEW_HASH),
+      close: () => {},
+    };
+    await runSetup(parseCli(['--rotate-vnpay'], {}), deps(prompter));
+    expect(asked).toEqual(['hidden vnpayHashSecret']);
+    expect(written()).toMatchObject({ vnpayHashSecret: NEW_HASH, vnpayHashSecretPrevious: HASH, vnpayHashSecretPreviousUntil: '2026-03-03T10:00:00.000Z', payLinkKey: PAY_LINK });
+  });
+});
