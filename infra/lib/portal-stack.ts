@@ -6,7 +6,7 @@
  * (test/infra/cdk-nag-and-margin.test.ts). Everything is derived from shared/ (route table, job
  * table, table design, roles, headers).
  */
-import { CrossStackReferences, ReferenceStrength, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, CrossStackReferences, ReferenceStrength, Stack, type StackProps } from 'aws-cdk-lib';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -52,6 +52,8 @@ export class PortalStack extends Stack {
     // From CDK context, not from the distribution below: see infra/lib/settings.ts (a cycle).
     const settings = portalSettings(this);
     this.storage = new Storage(this, 'Storage', { siteOrigin: new URL(settings.publicBaseUrl).origin });
+    // What `npm run setup:secrets` and the pre-deploy check read to find the secret (infra/scripts/secret-store.ts).
+    new CfnOutput(this, 'PortalSecretArn', { value: this.storage.portalSecret.secretArn, description: 'The portal secret: fill it with npm run setup:secrets' });
 
     const auth = { issuer: this.identity.issuer, audience: this.identity.client.userPoolClientId, jwksUrl: this.identity.jwksUrl };
     // What every portal function is built from, HTTP functions and jobs alike.

@@ -12,6 +12,14 @@ export const CONTEXT_PUBLIC_BASE_URL = 'publicBaseUrl';
 export const CONTEXT_VNPAY_ENVIRONMENT = 'vnpayEnvironment';
 export const CONTEXT_HIS_CALLBACK_URLS = 'hisCallbackUrls';
 export const CONTEXT_AGENCY_CODE = 'agencyCode';
+/**
+ * `-c stage=production` makes the synth refuse placeholder settings (the example domain, VNPay's
+ * sandbox), so a production deploy cannot go out with them (ADR 0023). Default `dev`: `npm run
+ * synth` and the tests keep working offline with the defaults below.
+ */
+export const CONTEXT_STAGE = 'stage';
+export const STAGES = ['dev', 'production'] as const;
+export type Stage = (typeof STAGES)[number];
 /** The department's agency e-ID code (dossier codes start with it; codes were re-issued after the 2025 mergers). */
 export const DEFAULT_AGENCY_CODE = '000.00.31.H29';
 
@@ -41,6 +49,8 @@ export type VnpayEnvironment = keyof typeof VNPAY_URLS;
 export const DEFAULT_VNPAY_ENVIRONMENT: VnpayEnvironment = 'sandbox';
 
 export interface PortalSettings {
+  /** Context `stage`. @default dev */
+  stage: Stage;
   /** An origin (`https://host[:port]`), no trailing slash: links are built by appending paths. */
   publicBaseUrl: string;
   vnpayEnvironment: VnpayEnvironment;
@@ -73,7 +83,43 @@ export function portalSettings(scope: Construct): PortalSettings {
   if (typeof agencyCode !== 'string' || agencyCode.length > 35 || !/^[A-Z0-9]+(\.[A-Z0-9]+)*$/.test(agencyCode)) {
     throw new Error(`Context ${CONTEXT_AGENCY_CODE} must be an agency e-ID code such as ${DEFAULT_AGENCY_CODE}; got ${JSON.stringify(agencyCode)}`);
   }
-  return { publicBaseUrl, vnpayEnvironment, vnpay: { payUrl: urls.pay, apiUrl: urls.api }, hisCallbackUrls, agencyCode };
+  const rawStage: unknown = scope.node.tryGetContext(CONTEXT_STAGE) ?? 'dev';
+  if (typeof rawStage !== 'string' || !(STAGES as readonly string[]).includes(rawStage)) {
+    throw new Error(`Context ${CONTEXT_STAGE} must be one of ${STAGES.join(', ')}; got ${JSON.stringify(rawStage)}`);
+  }
+  const settings: PortalSettings = { stage: rawStage as Stage, publicBaseUrl, vnpayEnvironment, vnpay: { payUrl: urls.pay, apiUrl: urls.api }, hisCallbackUrls, agencyCode };
+  if (settings.stage === 'production') refusePlaceholders(settings);
+  return settings;
+}
+
+/** Hosts that are nobody's: the defaults above and the documentation domains (RFC 2606, RFC 6761). */
+const PLACEHOLDER_HOST = /(^|\.)(example(\.[a-z]+)?|invalid|test|localhost)$/i;
+const isPlaceholderText = (text: string) => /CHANGE[_-]?ME/i.test(text);
+
+/**
+ * A production synth with a placeholder setting stops here, naming each setting and the command
+ * that deploys with real values. The secret's placeholders are the pre-deploy check's
+ * (infra/scripts/check-deploy.ts): the synth runs offline and cannot read the secret.
+ */
+function refusePlaceholders(settings: PortalSettings): void {
+  const problems: string[] = [];
+  const host = new URL(settings.publicBaseUrl).hostname;
+  if (settings.publicBaseUrl === DEFAULT_PUBLIC_BASE_URL || PLACEHOLDER_HOST.test(host) || isPlaceholderText(host)) {
+    problems.push(`${CONTEXT_PUBLIC_BASE_URL} is the placeholder ${settings.publicBaseUrl} (tên miền tạm): -c ${CONTEXT_PUBLIC_BASE_URL}=https://<the department's domain>`);
+  }
+  if (settings.vnpayEnvironment !== 'production') {
+    problems.push(`${CONTEXT_VNPAY_ENVIRONMENT} is ${settings.vnpayEnvironment}, which takes no real payment (VNPay thử nghiệm): -c ${CONTEXT_VNPAY_ENVIRONMENT}=production`);
+  }
+  for (const [hospitalId, url] of Object.entries(settings.hisCallbackUrls)) {
+    const callbackHost = new URL(url).hostname;
+    if (PLACEHOLDER_HOST.test(callbackHost) || isPlaceholderText(url)) problems.push(`${CONTEXT_HIS_CALLBACK_URLS}.${hospitalId} is the placeholder ${url}: the hospital's real callback URL`);
+  }
+  if (problems.length === 0) return;
+  throw new Error([
+    `Context ${CONTEXT_STAGE}=production: settings still hold placeholders (cài đặt còn giá trị tạm, chưa triển khai được):`,
+    ...problems.map((p) => `  - ${p}`),
+    `Run: npm run deploy -- -c ${CONTEXT_STAGE}=production -c ${CONTEXT_PUBLIC_BASE_URL}=https://<domain> -c ${CONTEXT_VNPAY_ENVIRONMENT}=production (or put them under "context" in cdk.json); the secret is filled with npm run setup:secrets (docs/operations.md).`,
+  ].join('\n'));
 }
 
 function callbackUrlsOf(raw: unknown): Record<string, string> {

@@ -47,6 +47,9 @@ export const keys = {
   patientBill: (hospitalId: string, patientCode: string, createdAt: string, billId: string): Keys => ({ pk: `PATIENTBILLS#${hospitalId}#${patientCode}`, sk: `${createdAt}#${billId}` }),
   /** A hospital information system's API key, by the SHA-256 of the key (the key itself is never stored). */
   hisKey: (keyHash: string): Keys => ({ pk: `HISKEY#${keyHash}`, sk: 'HISKEY' }),
+  /** A hospital's HIS keys as administrators list them (label, status, the lookup item's hash), newest first by key id. */
+  hospitalHisKeys: (hospitalId: string) => ({ pk: `HOSPITAL#${hospitalId}#HISKEYS`, skPrefix: 'KEY#' }),
+  hospitalHisKey: (hospitalId: string, keyId: string): Keys => ({ pk: `HOSPITAL#${hospitalId}#HISKEYS`, sk: `KEY#${keyId}` }),
   payment: (paymentId: string): Keys => ({ pk: `PAYMENT#${paymentId}`, sk: 'PAYMENT' }),
   /** A hospital's payment attempts of one Vietnam day (cashier, finance), on byWorkQueue. */
   hospitalPaymentsQueue: (hospitalId: string, vietnamDay: string) => ({ queuePk: `HOSPITAL#${hospitalId}#PAYMENTS#${vietnamDay}` }),

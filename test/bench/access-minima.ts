@@ -50,6 +50,8 @@ export const ACCESS_MINIMA: Record<RouteId, Minimum> = {
   'receipts.pdf': { pattern: '19', calls: { GetItem: 1 } },
   'receipts.verify': { pattern: '20', calls: { GetItem: 2 } },
   'hisKeys.create': { pattern: '21', calls: { TransactWriteItems: 1 } },
+  'hisKeys.list': { pattern: '22', calls: { Query: 1 } },
+  'hisKeys.revoke': { pattern: '23', calls: { GetItem: 1, TransactWriteItems: 1 } },
   'hospitals.list': { pattern: 'B1', calls: { Query: 1 }, cached: [{}] },
   'hospitals.specialties': { pattern: 'B2', calls: { GetItem: 1, Query: 1 }, cached: [{}] },
   // The hospital (booking window) and the specialty (404 if unknown) are cached 60 s per container.

@@ -183,7 +183,12 @@ export const SCENARIOS: Record<RouteId, Scenario> = {
   'desk.reconciliation': async () => ({ path: `${CHO_RAY}/reconciliation?day=${vietnamToday(new Date())}`, as: 'cashier-cho-ray' }),
   'receipts.pdf': async (p) => ({ path: `/api/payments/${(await issuedReceipt(p)).paymentId}/receipt` }),
   'receipts.verify': async (p) => ({ path: `/api/receipts/${(await issuedReceipt(p)).number}` }),
-  'hisKeys.create': async () => ({ path: '/api/hospitals/hosp-nhi-dong-1/his-keys', method: 'POST', as: 'admin-quang' }),
+  'hisKeys.create': async () => ({ path: '/api/hospitals/hosp-nhi-dong-1/his-keys', method: 'POST', as: 'admin-quang', body: { label: 'HIS đo tải' } }),
+  'hisKeys.list': async () => ({ path: '/api/hospitals/hosp-nhi-dong-1/his-keys', as: 'admin-quang' }),
+  'hisKeys.revoke': async (p) => {
+    const { keyId } = await ok<{ keyId: string }>(p.request('/api/hospitals/hosp-nhi-dong-1/his-keys', { method: 'POST', as: 'admin-quang' }), 'issue a HIS key');
+    return { path: `/api/hospitals/hosp-nhi-dong-1/his-keys/${keyId}/revoke`, method: 'POST', as: 'admin-quang' };
+  },
   'hospitals.list': async () => ({ path: '/api/hospitals' }),
   'hospitals.specialties': async () => ({ path: `${CHO_RAY}/specialties` }),
   'sessions.list': async () => ({ path: `${CHO_RAY}/sessions?specialty=tim-mach` }),

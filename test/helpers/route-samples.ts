@@ -19,6 +19,7 @@ export const SAMPLE_PARAMS: Record<string, string> = {
   dossierId: '01JDEMDSR00000000000000001',
   attachmentId: '01JDEMATT00000000000000001',
   year: '2031',
+  keyId: '01JDEMK0000000000000000000',
 };
 export const SAMPLE_QUERY: Record<string, string> = {
   'desk.reconciliation': '?day=2026-11-22',
@@ -54,6 +55,7 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
   'calendar.put': { year: 2031, holidays: [], makeUpDays: [] },
   'dossiers.attachments.create': { documentId: 'don-de-nghi', fileName: 'don.pdf', contentType: 'application/pdf', sizeBytes: 1000 },
   'licences.status': { status: 'suspended', reason: 'Kiểm tra ma trận quyền' },
+  'hisKeys.create': { label: 'HIS kiểm tra ma trận quyền' },
 };
 
 /**

@@ -59,6 +59,11 @@ export const AUDIT_CASES: Partial<Record<RouteId, AuditCase>> = {
   'desk.payments': cashierDay('payments', 'desk.payments.list'),
   'desk.reconciliation': async () => [{ label: 'reconciliation', as: 'cashier-cho-ray', method: 'GET', path: `/api/hospitals/${CR}/reconciliation?day=${vietnamToday(new Date())}`, expect: one(`hospital#${CR}`, 'desk.reconciliation') }],
   'hisKeys.create': async () => [{ label: 'issue', as: 'admin-quang', method: 'POST', path: `/api/hospitals/${CR}/his-keys`, expect: one(`hospital#${CR}`, 'hisKey.create') }],
+  'hisKeys.revoke': async (portal) => {
+    const issued = await portal.request(`/api/hospitals/${CR}/his-keys`, { as: 'admin-quang', method: 'POST' });
+    const { keyId } = (await issued.json()) as { keyId: string };
+    return [{ label: 'revoke', as: 'admin-quang', method: 'POST', path: `/api/hospitals/${CR}/his-keys/${keyId}/revoke`, expect: one(`hospital#${CR}`, 'hisKey.revoke') }];
+  },
   'schedule.template.put': async () => [{ label: 'template', as: 'scheduler-cho-ray', method: 'PUT', path: `/api/hospitals/${CR}/specialties/than-kinh/template`, body: { entries: [{ weekday: 1, period: 'morning', capacity: 5, room: 'P.9' }] }, expect: one(`specialty#${CR}.than-kinh`, 'schedule.template.put') }],
   'schedule.generate': async (_p, f) => [{
     label: 'generate', as: 'scheduler-cho-ray', method: 'POST', path: `/api/hospitals/${CR}/sessions`, body: { specialtyId: 'than-kinh', from: f.spareDay, to: f.spareDay },
@@ -111,4 +116,5 @@ export const NOT_AUDITED: Partial<Record<RouteId, string>> = {
   'schedule.template.get': 'reads a weekly template: no personal data, nothing changes',
   'schedule.sessions': 'reads sessions and counts: no personal data, nothing changes',
   'refunds.list': "reads the hospital's refunds (payment ids, amounts, reasons): no patient data, nothing changes",
+  'hisKeys.list': "reads the hospital's HIS keys (labels, issue times, last 4 characters): no personal data, no key, nothing changes",
 };

@@ -63,6 +63,9 @@ export const OWNERSHIP_CASES: Partial<Record<RouteId, Case>> = {
   'desk.payments': () => staffPath('payments'),
   'desk.reconciliation': () => staffPath('reconciliation').map((t) => ({ ...t, query: `?day=${today}` })),
   'hisKeys.create': () => staffPath('HIS key'),
+  'hisKeys.list': () => staffPath('HIS keys'),
+  // No such key under either hospital: administrators are let in and told 404; everyone else 403 first.
+  'hisKeys.revoke': () => staffPath('HIS key revocation').map((t) => ({ ...t, params: { ...t.params, keyId: '01JDEMK0000000000000000000' }, alsoFine: [404] })),
   'appointments.create': (f) =>
     f.profiles.map((p, i) => ({
       label: `saved profile of ${p.owner.ownerId}`, params: {}, owners: [p.owner], alsoFine: [409],

@@ -49,7 +49,7 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
   }
   for (const { hospitalId } of hospitals) {
     try {
-      await insertHisKey({ db, tableName }, demoHisKey(hospitalId), { keyId: `demo-${hospitalId}`, hospitalId, createdAt: new Date().toISOString(), createdBy: 'seed' });
+      await insertHisKey({ db, tableName }, demoHisKey(hospitalId), { keyId: `demo-${hospitalId}`, hospitalId, createdAt: new Date().toISOString(), createdBy: 'seed', label: 'Khóa mẫu cho máy chủ HIS thử nghiệm (demo key)' });
       written++;
     } catch (error) {
       if ((error as { name?: string }).name !== 'TransactionCanceledException') throw error;

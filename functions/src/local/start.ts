@@ -8,6 +8,8 @@ import { table } from '@portal/shared/table';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { LOCAL_SECRET_FILE } from '@portal/shared/portal-secret';
+import { localSecretEnv } from './local-secrets';
 import { ensureTable, freePort, javaProblem, localClient, startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local';
 import { seedDemoData } from './seed';
 import { openPortalPort, type PortalPort } from './portal-port';
@@ -27,6 +29,13 @@ const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 12)) fail(`Node ${process.versions.node} is too old: the portal needs Node 22.12 or newer (https://nodejs.org).`);
 const javaMissing = javaProblem();
 if (javaMissing) fail(javaMissing);
+
+// The merchant values `npm run setup:secrets -- --local` wrote, if any (the VNPay double shares them).
+try {
+  Object.assign(process.env, localSecretEnv(resolve(root, process.env.PORTAL_SECRETS_FILE ?? LOCAL_SECRET_FILE)));
+} catch (error) {
+  fail((error as Error).message);
+}
 
 const port = Number(process.env.PORT ?? 8080);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, not "${process.env.PORT}".`);

@@ -11,6 +11,7 @@ import {
   IPN_ANSWERS, buildPayUrl, decideIpn, describeResponseCode, ipnErrorAnswer, toVnpayOrderInfo, verifyVnpayQuery, type IpnAnswer, type IpnRecordView,
 } from '@portal/shared/vnpay/index';
 import { keys } from '@portal/shared/table';
+import { vnpayVerificationSecrets } from '@portal/shared/portal-secret';
 import { AppError, toAppError } from '../platform/errors';
 import type { Lang } from '../platform/http';
 import { newId } from '../platform/ids';
@@ -178,13 +179,25 @@ export async function settleExpiredAttempt(deps: PaymentDeps, attempt: StoredAtt
 }
 
 /**
+ * A query VNPay signed (IPN, return URL): by the current hash secret, or by the previous one while
+ * the rotation window is open (ADR 0023). Which one matched is logged, so an operator can see when
+ * the old secret stops being used before closing the window.
+ */
+async function verifyFromVnpay(deps: PaymentDeps, rawQuery: string) {
+  const secrets = await deps.secrets();
+  const { current, previous } = vnpayVerificationSecrets(secrets, deps.now());
+  const verification = verifyVnpayQuery(rawQuery, { hashSecret: current, ...(previous ? { previousHashSecret: previous } : {}), tmnCode: secrets.vnpayTmnCode });
+  if (verification.valid && verification.secret === 'previous') logger.info('VNPay query signed with the previous hash secret', { until: secrets.vnpayHashSecretPreviousUntil });
+  return verification;
+}
+
+/**
  * VNPay's server-to-server notification. Always an answer, never an exception: VNPay retries on
  * 01/04/97/99 and stops on 00/02. Any number of duplicates make exactly one transition.
  */
 export async function handleIpn(deps: PaymentDeps, rawQuery: string): Promise<IpnAnswer> {
   try {
-    const secrets = await deps.secrets();
-    const verification = verifyVnpayQuery(rawQuery, { hashSecret: secrets.vnpayHashSecret, tmnCode: secrets.vnpayTmnCode });
+    const verification = await verifyFromVnpay(deps, rawQuery);
     const attempt = verification.valid ? await getAttempt(deps, verification.params.txnRef) : undefined;
     const record: IpnRecordView = attempt ? { found: true, amountVnd: attempt.amountVnd, status: attempt.status === 'pending' ? 'pending' : 'final' } : { found: false };
     const decision = decideIpn(verification, record);
@@ -228,8 +241,7 @@ export async function handleIpn(deps: PaymentDeps, rawQuery: string): Promise<Ip
 
 /** Where the browser goes after VNPay: our result page, which reads our records (never the redirect's claims). */
 export async function returnLocation(deps: PaymentDeps, rawQuery: string): Promise<string> {
-  const secrets = await deps.secrets();
-  const verification = verifyVnpayQuery(rawQuery, { hashSecret: secrets.vnpayHashSecret, tmnCode: secrets.vnpayTmnCode });
+  const verification = await verifyFromVnpay(deps, rawQuery);
   if (!verification.valid) return '/thanh-toan/ket-qua/?loi=chu-ky';
   return `/thanh-toan/ket-qua/?ma=${encodeURIComponent(verification.params.txnRef)}`;
 }

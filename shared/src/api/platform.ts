@@ -21,7 +21,7 @@ export const principalSchema = z.object({
   ),
 });
 
-export const AUDIT_TARGET_TYPES = ['procedure', 'dossier', 'booking', 'payment', 'refund', 'session'] as const;
+export const AUDIT_TARGET_TYPES = ['procedure', 'dossier', 'booking', 'payment', 'refund', 'session', 'hospital'] as const;
 export const auditTargetParams = z.object({
   targetType: z.enum(AUDIT_TARGET_TYPES),
   targetId: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,100}$/)),
@@ -37,14 +37,6 @@ export const auditEntriesSchema = z.object({
     requestId: z.string(),
     details: z.optional(z.record(z.string(), z.unknown()).check(z.describe('Non-personal facts about the change'))),
   })).check(z.describe('Newest first, at most 100')),
-});
-
-/** A new API key of a hospital's information system: the key itself is in this answer only. */
-export const issuedHisKeySchema = z.object({
-  apiKey: z.string().check(z.describe('Send as `x-api-key`; stored only as a hash, never shown again')),
-  keyId: z.string(),
-  hospitalId: z.string(),
-  createdAt: instant,
 });
 
 /** The catch-all: any path under /api/ that no route names. */

@@ -31,8 +31,9 @@ import {
 import { listProceduresQuery, procedureCodeParams, procedureListResponse, storedProcedureSchema, updateProcedureBody } from '../procedures/api';
 import { receiptNumberParams, receiptVerificationSchema } from '../receipts/receipt';
 import type { RouteId } from '../routes';
+import { createHisKeyBody, hisKeyListSchema, hisKeyParams, hisKeyViewSchema, issuedHisKeySchema } from '../his-keys';
 import { body, empty, file, json, jsonList, redirect, type HeaderSpec, type RouteContract } from './contract';
-import { anyQuery, auditEntriesSchema, auditTargetParams, healthSchema, issuedHisKeySchema, openApiDocumentSchema, principalSchema, unknownPathParams } from './platform';
+import { anyQuery, auditEntriesSchema, auditTargetParams, healthSchema, openApiDocumentSchema, principalSchema, unknownPathParams } from './platform';
 
 const session: readonly HeaderSpec[] = [
   { name: SESSION_HEADER, in: 'header', required: true, description: 'Any value: a cross-site form cannot send it' },
@@ -96,7 +97,9 @@ export const ROUTE_CONTRACTS = {
   'desk.reconciliation': { path: hospitalParams, query: reconciliationQuery, responses: { 200: file('text/csv', 'UTF-8 with BOM, one line per payment attempt, times GMT+7') } },
   'receipts.pdf': { path: paymentIdParams, responses: { 200: pdf('The e-receipt') } },
   'receipts.verify': { path: receiptNumberParams, responses: { 200: json(receiptVerificationSchema, 'ReceiptVerification', 'The receipt and its standing, without personal data') } },
-  'hisKeys.create': { path: hospitalParams, responses: { 201: json(issuedHisKeySchema, 'IssuedHisKey', 'The key, shown this once') } },
+  'hisKeys.create': { path: hospitalParams, body: body(createHisKeyBody, 'NewHisKey'), responses: { 201: json(issuedHisKeySchema, 'IssuedHisKey', 'The key, shown this once') } },
+  'hisKeys.list': { path: hospitalParams, responses: { 200: json(hisKeyListSchema, 'HisKeyList', "The hospital's keys, newest first: label, issued when and by whom, last 4 characters, status; never a key") } },
+  'hisKeys.revoke': { path: hisKeyParams, responses: { 200: json(hisKeyViewSchema, 'HisKey', 'The key, revoked: the very next request with it is refused') } },
   'hospitals.list': { responses: { 200: jsonList(z.array(hospitalViewSchema), 'Hospital', 'Hospitals that take bookings') } },
   'hospitals.specialties': { path: hospitalParams, responses: { 200: jsonList(z.array(specialtyViewSchema), 'Specialty', "The hospital's specialties") } },
   'sessions.list': { path: hospitalParams, query: sessionsQuerySchema, responses: { 200: jsonList(z.array(sessionViewSchema), 'Session', 'Open sessions with places left (a hint; never cached)') } },

@@ -43,12 +43,17 @@ export type VerificationFailure =
   | 'malformed_params';
 
 export type VnpayQueryVerification =
-  | { valid: true; params: VnpayResultParams; fields: Record<string, string>; encoder: 'node-demo' | 'whatwg' }
+  | { valid: true; params: VnpayResultParams; fields: Record<string, string>; encoder: 'node-demo' | 'whatwg'; secret: 'current' | 'previous' }
   /** `fields` are untrusted here: for the audit log only. */
   | { valid: false; reason: VerificationFailure; fields: Record<string, string> };
 
 export interface VerifyOptions {
   hashSecret: string;
+  /**
+   * The hash secret before a rotation, while its window is open (shared/src/portal-secret.ts
+   * `vnpayVerificationSecrets`): tried only when the current one does not match (ADR 0023).
+   */
+  previousHashSecret?: string;
   /** Our terminal; a query for any other terminal is rejected. */
   tmnCode: string;
 }
@@ -114,10 +119,15 @@ export function readResultParams(fields: Record<string, string>): VnpayResultPar
  * framework-decoded object: whether `+` has already become a space differs between front-ends.
  */
 export function verifyVnpayQuery(rawQuery: string, options: VerifyOptions): VnpayQueryVerification {
-  const sig = verifyQuerySignature(rawQuery, options.hashSecret);
+  let sig = verifyQuerySignature(rawQuery, options.hashSecret);
+  let secret: 'current' | 'previous' = 'current';
+  if (!sig.ok && sig.reason === 'bad_signature' && options.previousHashSecret !== undefined) {
+    sig = verifyQuerySignature(rawQuery, options.previousHashSecret);
+    secret = 'previous';
+  }
   if (!sig.ok) return { valid: false, reason: sig.reason, fields: sig.fields };
   if (sig.fields.vnp_TmnCode !== options.tmnCode) return { valid: false, reason: 'tmn_mismatch', fields: sig.fields };
   const params = readResultParams(sig.fields);
   if (params === undefined) return { valid: false, reason: 'malformed_params', fields: sig.fields };
-  return { valid: true, params, fields: sig.fields, encoder: sig.encoder };
+  return { valid: true, params, fields: sig.fields, encoder: sig.encoder, secret };
 }

@@ -7,7 +7,7 @@ export type Lang = (typeof LANGS)[number];
 
 export type PageId = 'home' | 'procedures' | 'procedure' | 'appointments' | 'payments' | 'bill' | 'paymentResult' | 'account' | 'signIn' | 'signInDone' | 'notFound' | 'cashierDesk' | 'refundApprovals' | 'financeOffice' | 'receiptVerify'
   | 'myDossiers' | 'applyDossier' | 'dossierDetail' | 'trackDossier' | 'licenceVerify'
-  | 'officerInbox' | 'officerDossier' | 'departmentAdmin'
+  | 'officerInbox' | 'officerDossier' | 'departmentAdmin' | 'hisKeys'
   | 'myAppointments' | 'schedulerDesk' | 'receptionDesk'
   | 'apiReference';
 
@@ -33,6 +33,7 @@ const PATHS: Record<PageId, Record<Lang, string>> = {
   officerInbox: { vi: '/nhan-vien/ho-so/', en: '/en/staff/dossiers/' },
   officerDossier: { vi: '/nhan-vien/ho-so/chi-tiet/', en: '/en/staff/dossiers/detail/' },
   departmentAdmin: { vi: '/nhan-vien/quan-tri/', en: '/en/staff/admin/' },
+  hisKeys: { vi: '/nhan-vien/khoa-his/', en: '/en/staff/his-keys/' },
   myDossiers: { vi: '/ho-so/', en: '/en/dossiers/' },
   applyDossier: { vi: '/ho-so/nop/', en: '/en/dossiers/apply/' },
   dossierDetail: { vi: '/ho-so/chi-tiet/', en: '/en/dossiers/detail/' },

@@ -6,7 +6,7 @@
  *   GET  /sandbox/vnpay/paymentv2/vpcpay.html?…       the payment page (or VNPay's error page)
  *   POST /sandbox/vnpay/paymentv2/{qr,domestic,international,otp,cancel}   the page's forms
  *   POST /sandbox/vnpay/merchant_webapi/api/transaction                    QueryDR and Refund
- *   GET|POST /sandbox/vnpay/control                    test switches (drop IPNs, retry interval) and state
+ *   GET|POST /sandbox/vnpay/control                    test switches (drop IPNs, retry interval, the terminal's hash secret) and state
  *   GET  /sandbox/vnpay/assets/vnpay.css
  *
  * After an outcome the browser is sent (302) to vnp_ReturnUrl with the signed result and the IPN
@@ -174,14 +174,18 @@ export function vnpayDouble(settings: VnpayDoubleSettings, options: VnpayDoubleO
     } catch {
       return sendJson(res, 400, { error: 'invalid_json' });
     }
-    const input = (body && typeof body === 'object' ? body : {}) as { dropIpns?: unknown; ipnRetryMs?: unknown };
+    const input = (body && typeof body === 'object' ? body : {}) as { dropIpns?: unknown; ipnRetryMs?: unknown; hashSecret?: unknown };
     if (input.dropIpns !== undefined && typeof input.dropIpns !== 'boolean') return sendJson(res, 400, { error: 'dropIpns must be a boolean' });
+    if (input.hashSecret !== undefined && (typeof input.hashSecret !== 'string' || input.hashSecret.length < 16)) return sendJson(res, 400, { error: 'hashSecret must be text of at least 16 characters' });
     const retry = input.ipnRetryMs;
     if (retry !== undefined && (typeof retry !== 'number' || !Number.isInteger(retry) || retry < 0 || retry > 600_000)) {
       return sendJson(res, 400, { error: 'ipnRetryMs must be an integer from 0 to 600000' });
     }
     if (typeof input.dropIpns === 'boolean') control.dropIpns = input.dropIpns;
     if (typeof retry === 'number') ipn.retryMs = retry;
+    // The merchant changed the terminal's secret in VNPay's merchant portal: from now on VNPay
+    // checks pay URLs and signs results and API answers with it (a rotation, ADR 0023).
+    if (typeof input.hashSecret === 'string') settings.hashSecret = input.hashSecret;
     return sendJson(res, 200, state());
   }
 
