@@ -6,7 +6,7 @@
  * (test/infra/cdk-nag-and-margin.test.ts). Everything is derived from shared/ (route table, job
  * table, table design, roles, headers).
  */
-import { CrossStackReferences, ReferenceStrength, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, CrossStackReferences, ReferenceStrength, Stack, type StackProps } from 'aws-cdk-lib';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -48,17 +48,20 @@ export class PortalStack extends Stack {
     // no ExportWriter/ExportReader custom-resource Lambdas in either stack (ADR 0004).
     CrossStackReferences.of(this).consume(ReferenceStrength.WEAK);
     this.data = new DataTable(this, 'Data');
-    this.identity = new Identity(this, 'Identity');
     // From CDK context, not from the distribution below: see infra/lib/settings.ts (a cycle).
     const settings = portalSettings(this);
+    this.identity = new Identity(this, 'Identity', { settings });
     this.storage = new Storage(this, 'Storage', { siteOrigin: new URL(settings.publicBaseUrl).origin });
+    // Where the operator puts VNPay's credentials and the national provider's client secret (README, ADR 0022).
+    new CfnOutput(this, 'PortalSecretArn', { value: this.storage.portalSecret.secretArn, description: 'The portal secret (JSON): vnpayTmnCode, vnpayHashSecret, hisSigningKey, oidcClientSecrets.<issuer id>' });
 
-    const auth = { issuer: this.identity.issuer, audience: this.identity.client.userPoolClientId, jwksUrl: this.identity.jwksUrl };
+    // The issuers every HTTP function trusts (ADR 0021, 0022); jobs verify no token and get none.
+    const authIssuers = this.identity.issuersJson(this);
     // What every portal function is built from, HTTP functions and jobs alike.
     const functionContext = {
       table: this.data.table,
       tableKey: this.data.key,
-      auth,
+      authIssuers,
       originVerify: { secret: this.storage.originVerifySecret, key: this.storage.secretsKey },
       portalSecret: { secret: this.storage.portalSecret, key: this.storage.secretsKey },
       documents: { bucket: this.storage.documents, key: this.storage.documentsKey },
@@ -84,7 +87,8 @@ export class PortalStack extends Stack {
     this.httpApi = new PortalHttpApi(this, 'Http', {
       routes: props.routes ?? routeTable,
       functions: this.functions.byName,
-      auth,
+      // Staff-only routes are checked at the gateway too, against the staff pool (ADR 0022).
+      staffAuth: { issuer: this.identity.staff.issuer, audience: this.identity.staff.client.userPoolClientId },
       alarmAction,
     });
 
