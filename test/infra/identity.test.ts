@@ -197,11 +197,20 @@ describe('AUTH_ISSUERS: what every HTTP function trusts', () => {
     });
   });
 
-  it('keeps the client secret out of the template: the portal secret is generated exactly as without VNeID', () => {
+  it('changes nothing but AUTH_ISSUERS: no client secret in the template, the portal secret generated exactly as without VNeID', () => {
     const secretOf = (s: Synthesised) => ofType(s.portalTemplate, 'AWS::SecretsManager::Secret').filter(([id]) => /PortalSecret/.test(id))[0]?.[1];
     // A changed template would make CloudFormation generate a new value, wiping the VNPay credentials.
     expect(secretOf(withVneid)).toEqual(secretOf(synth));
-    expect(JSON.stringify(withVneid.portalTemplate.toJSON())).not.toMatch(/clientSecret|client_secret/i);
+    const withoutIssuers = (s: Synthesised) => {
+      const template = structuredClone(s.portalTemplate.toJSON()) as { Resources: Record<string, { Type: string; Properties: { Environment?: { Variables: Record<string, unknown> }; TemplateURL?: unknown } }> };
+      for (const resource of Object.values(template.Resources)) {
+        if (resource.Type === 'AWS::Lambda::Function') delete resource.Properties.Environment?.Variables.AUTH_ISSUERS;
+        // The nested stacks' template files are named by their content, which the variable is part of.
+        if (resource.Type === 'AWS::CloudFormation::Stack') delete resource.Properties.TemplateURL;
+      }
+      return template;
+    };
+    expect(withoutIssuers(withVneid)).toEqual(withoutIssuers(synth));
   });
 
   it('keeps the gateway authorizer on the staff pool whatever the national provider', () => {

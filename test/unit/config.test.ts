@@ -27,7 +27,8 @@ describe('configuration at cold start', () => {
     expect(fn.status).not.toBe(0);
     expect(fn.stderr).toContain('Invalid configuration: AUTH_ISSUERS, or AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URL');
     expect(run('./functions/src/jobs/paymentsSweep.ts').status).toBe(0);
-  });
+    // Two Node processes that compile TypeScript: seconds each on a loaded machine.
+  }, 60_000);
 
   it('stops a function from starting when a setting is missing, before any request', () => {
     const env = { ...process.env, ...TEST_ENV };
