@@ -80,7 +80,8 @@ export function tableActions(access: TableAccess): string[] {
 export interface PortalFunctionContext {
   table: TableV2;
   tableKey: IKey;
-  auth: { issuer: string; audience: string; jwksUrl: string };
+  /** `AUTH_ISSUERS` (JSON, shared/src/auth/issuers.ts): given to the HTTP functions, which verify tokens; jobs get none. */
+  authIssuers: string;
   /** The value CloudFront sends as `x-origin-verify` (ADR 0007), and the key that encrypts it. */
   originVerify: { secret: ISecret; key: IKey };
   /** VNPay credentials and pay-link key (JSON), for the functions flagged `portalSecret`. */
@@ -166,9 +167,7 @@ export function portalFunction(scope: Construct, spec: PortalFunctionSpec, props
       TABLE_NAME: props.table.tableName,
       LOG_LEVEL: 'INFO',
       POWERTOOLS_SERVICE_NAME: spec.kind === 'job' ? `portal-job-${name}` : `portal-${name}`,
-      AUTH_ISSUER: props.auth.issuer,
-      AUTH_AUDIENCE: props.auth.audience,
-      AUTH_JWKS_URL: props.auth.jwksUrl,
+      ...(spec.kind === 'http' ? { AUTH_ISSUERS: props.authIssuers } : {}),
       ORIGIN_VERIFY_SECRET_ARN: props.originVerify.secret.secretArn,
       ...(spec.portalSecret ? { PORTAL_SECRET_ARN: props.portalSecret.secret.secretArn } : {}),
       PUBLIC_BASE_URL: props.settings.publicBaseUrl,

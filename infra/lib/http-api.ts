@@ -1,8 +1,13 @@
 /**
  * The HTTP API: exactly one route per entry of the shared route table, each integrated with the
  * function the entry names. The functions live in the Functions nested stack (ADR 0017); their
- * integrations and invoke permissions are made here, beside the routes, from each function's ARN. Routes that are not public also pass API Gateway's JWT authorizer
- * (Cognito issuer + app client) before the Lambda middleware verifies the token again.
+ * integrations and invoke permissions are made here, beside the routes, from each function's ARN.
+ *
+ * Every function verifies the caller's token itself, against every trusted issuer (ADR 0003, 0021).
+ * Routes only staff may call also pass API Gateway's JWT authorizer, which knows one issuer: the
+ * staff pool and its app client (ADR 0022). A request to them without a valid staff token is
+ * refused before any Lambda runs; routes that citizens call (with a citizens'-pool or a VNeID
+ * token) are checked by the function alone.
  */
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -13,14 +18,22 @@ import { Alarm, ComparisonOperator, TreatMissingData, type IAlarmAction } from '
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { isStaff } from '@portal/shared/roles';
 import { routeKey, type FunctionName, type Route } from '@portal/shared/routes';
 
 export interface PortalHttpApiProps {
   routes: readonly Route[];
   functions: Record<FunctionName, NodejsFunction>;
-  auth: { issuer: string; audience: string };
+  /** The staff pool's issuer and app client: the one issuer an HTTP API JWT authorizer can check. */
+  staffAuth: { issuer: string; audience: string };
   alarmAction: IAlarmAction;
 }
+
+/**
+ * Only staff may call it, by token only: every role it allows is a staff role and it takes no
+ * hospital API key (ADR 0012). Those routes get the gateway's staff-pool JWT authorizer.
+ */
+export const gatewayChecksStaffToken = (route: Route): boolean => route.auth !== 'public' && !route.auth.apiKey && route.auth.roles.every(isStaff);
 
 export class PortalHttpApi extends Construct {
   readonly api: HttpApi;
@@ -54,7 +67,7 @@ export class PortalHttpApi extends Construct {
       },
     });
 
-    const jwt = new HttpJwtAuthorizer('Jwt', props.auth.issuer, { jwtAudience: [props.auth.audience] });
+    const staffJwt = new HttpJwtAuthorizer('StaffJwt', props.staffAuth.issuer, { jwtAudience: [props.staffAuth.audience] });
 
     // One integration per function, shared by its routes, and one API-scoped invoke permission per
     // function (scopePermissionToRoute: false): a new route then adds a single Route resource.
@@ -73,19 +86,22 @@ export class PortalHttpApi extends Construct {
         httpApi: this.api,
         routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
         integration: integrationFor(route.fn),
-        // A route that also takes a hospital system's API key cannot demand a JWT at the gateway; the
-        // function verifies the key or the token itself (ADR 0012).
-        ...(route.auth === 'public' || route.auth.apiKey ? {} : { authorizer: jwt }),
+        ...(gatewayChecksStaffToken(route) ? { authorizer: staffJwt } : {}),
       });
       if (route.auth === 'public') {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `${routeKey(route)} is public by the route table (${route.summary}); every other route has the JWT authorizer.`,
+          reason: `${routeKey(route)} is public by the route table (${route.summary}).`,
         });
       } else if (route.auth.apiKey) {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason: `${routeKey(route)} accepts a hospital information system's API key as well as a staff token (${route.summary}); the function authenticates both before the handler runs (ADR 0012).`,
+        });
+      } else if (!gatewayChecksStaffToken(route)) {
+        Validations.of(httpRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${routeKey(route)} is for ${route.auth.roles.join(', ')}: citizens sign in with the citizens' pool or VNeID, and an HTTP API JWT authorizer checks one issuer only, so the function verifies the token against every trusted issuer (signature, issuer, audience, expiry, role) before the handler runs (ADR 0003, 0022).`,
         });
       }
     }

@@ -48,19 +48,20 @@ export class PortalStack extends Stack {
     // no ExportWriter/ExportReader custom-resource Lambdas in either stack (ADR 0004).
     CrossStackReferences.of(this).consume(ReferenceStrength.WEAK);
     this.data = new DataTable(this, 'Data');
-    this.identity = new Identity(this, 'Identity');
     // From CDK context, not from the distribution below: see infra/lib/settings.ts (a cycle).
     const settings = portalSettings(this);
+    this.identity = new Identity(this, 'Identity', { settings });
     this.storage = new Storage(this, 'Storage', { siteOrigin: new URL(settings.publicBaseUrl).origin });
-    // What `npm run setup:secrets` and the pre-deploy check read to find the secret (infra/scripts/secret-store.ts).
-    new CfnOutput(this, 'PortalSecretArn', { value: this.storage.portalSecret.secretArn, description: 'The portal secret: fill it with npm run setup:secrets' });
+    // Where the operator puts VNPay's credentials and the national provider's client secret: npm run setup:secrets reads it (infra/scripts/secret-store.ts; README, ADR 0022, 0023).
+    new CfnOutput(this, 'PortalSecretArn', { value: this.storage.portalSecret.secretArn, description: 'The portal secret (JSON): fill it with npm run setup:secrets (vnpayTmnCode, vnpayHashSecret, hisSigningKey, oidcClientSecrets.<issuer id>)' });
 
-    const auth = { issuer: this.identity.issuer, audience: this.identity.client.userPoolClientId, jwksUrl: this.identity.jwksUrl };
+    // The issuers every HTTP function trusts (ADR 0021, 0022); jobs verify no token and get none.
+    const authIssuers = this.identity.issuersJson(this);
     // What every portal function is built from, HTTP functions and jobs alike.
     const functionContext = {
       table: this.data.table,
       tableKey: this.data.key,
-      auth,
+      authIssuers,
       originVerify: { secret: this.storage.originVerifySecret, key: this.storage.secretsKey },
       portalSecret: { secret: this.storage.portalSecret, key: this.storage.secretsKey },
       documents: { bucket: this.storage.documents, key: this.storage.documentsKey },
@@ -86,7 +87,8 @@ export class PortalStack extends Stack {
     this.httpApi = new PortalHttpApi(this, 'Http', {
       routes: props.routes ?? routeTable,
       functions: this.functions.byName,
-      auth,
+      // Staff-only routes are checked at the gateway too, against the staff pool (ADR 0022).
+      staffAuth: { issuer: this.identity.staff.issuer, audience: this.identity.staff.client.userPoolClientId },
       alarmAction,
     });
 

@@ -5,7 +5,9 @@
  * (functions/src/platform/config.ts) requires them, so a missing one would fail every cold start.
  * `hisCallbackUrls` goes only to the jobs that call hospitals (infra/lib/jobs.ts HIS_CALLBACK_JOBS).
  */
+import { Stack, Token } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { issuerSchema, type IssuerConfig } from '@portal/shared/auth/issuers';
 import { VNPAY_URLS } from '@portal/shared/vnpay/constants';
 
 export const CONTEXT_PUBLIC_BASE_URL = 'publicBaseUrl';
@@ -20,6 +22,8 @@ export const CONTEXT_AGENCY_CODE = 'agencyCode';
 export const CONTEXT_STAGE = 'stage';
 export const STAGES = ['dev', 'production'] as const;
 export type Stage = (typeof STAGES)[number];
+export const CONTEXT_NATIONAL_IDP = 'nationalIdp';
+export const CONTEXT_COGNITO_DOMAIN_PREFIX = 'cognitoDomainPrefix';
 /** The department's agency e-ID code (dossier codes start with it; codes were re-issued after the 2025 mergers). */
 export const DEFAULT_AGENCY_CODE = '000.00.31.H29';
 
@@ -65,6 +69,19 @@ export interface PortalSettings {
   hisCallbackUrls: Readonly<Record<string, string>>;
   /** Context `agencyCode`: dot-separated groups of A–Z and digits, at most 35 characters. @default 000.00.31.H29 */
   agencyCode: string;
+  /**
+   * A national identity provider (VNeID) whose ID tokens the API verifies itself (ADR 0022): context
+   * `nationalIdp`, an object in cdk.json or a JSON string on the command line
+   * (`-c nationalIdp='{"issuer":"https://…","clientId":"…","jwksUrl":"https://…"}'`). Off when unset.
+   * Its client secret is never a setting: it lives in the portal secret as `oidcClientSecrets.<id>`.
+   */
+  nationalIdp?: IssuerConfig;
+  /**
+   * Context `cognitoDomainPrefix`: the user pools' sign-in pages are at
+   * `https://<prefix>-nhanvien.auth.<region>.amazoncognito.com` (staff) and `<prefix>-congdan` (citizens).
+   * Prefixes are unique per region across all of AWS. @default dichvucong-yte-<account>
+   */
+  cognitoDomainPrefix: string;
 }
 
 /** Reads and checks the settings; a bad value stops the synth with a message naming the key. */
@@ -87,7 +104,11 @@ export function portalSettings(scope: Construct): PortalSettings {
   if (typeof rawStage !== 'string' || !(STAGES as readonly string[]).includes(rawStage)) {
     throw new Error(`Context ${CONTEXT_STAGE} must be one of ${STAGES.join(', ')}; got ${JSON.stringify(rawStage)}`);
   }
-  const settings: PortalSettings = { stage: rawStage as Stage, publicBaseUrl, vnpayEnvironment, vnpay: { payUrl: urls.pay, apiUrl: urls.api }, hisCallbackUrls, agencyCode };
+  const nationalIdp = nationalIdpOf(scope.node.tryGetContext(CONTEXT_NATIONAL_IDP));
+  const cognitoDomainPrefix = domainPrefixOf(scope.node.tryGetContext(CONTEXT_COGNITO_DOMAIN_PREFIX) ?? defaultDomainPrefix(scope));
+  const settings: PortalSettings = {
+    stage: rawStage as Stage, publicBaseUrl, vnpayEnvironment, vnpay: { payUrl: urls.pay, apiUrl: urls.api }, hisCallbackUrls, agencyCode, ...(nationalIdp ? { nationalIdp } : {}), cognitoDomainPrefix,
+  };
   if (settings.stage === 'production') refusePlaceholders(settings);
   return settings;
 }
@@ -120,6 +141,64 @@ function refusePlaceholders(settings: PortalSettings): void {
     ...problems.map((p) => `  - ${p}`),
     `Run: npm run deploy -- -c ${CONTEXT_STAGE}=production -c ${CONTEXT_PUBLIC_BASE_URL}=https://<domain> -c ${CONTEXT_VNPAY_ENVIRONMENT}=production (or put them under "context" in cdk.json); the secret is filled with npm run setup:secrets (docs/operations.md).`,
   ].join('\n'));
+}
+
+/** The issuer ids the portal's own pools use (infra/lib/identity.ts): a national provider needs another. */
+export const POOL_ISSUER_IDS = ['staff', 'citizens'] as const;
+/** What an operator writes for a national identity provider; everything else about it is fixed (national, for citizens, confidential). */
+const NATIONAL_IDP_KEYS = ['id', 'issuer', 'clientId', 'jwksUrl', 'label', 'logoutUrl', 'revocationUrl', 'claims'] as const;
+/**
+ * Largest national provider entry, as compact JSON in bytes: it travels in AUTH_ISSUERS, an
+ * environment variable of every HTTP function, beside the two pools' entries (~1.2 KB) and the
+ * other settings (test/infra/function-config.test.ts measures the whole environment at this size).
+ */
+export const NATIONAL_IDP_MAX_BYTES = 1024;
+export const DEFAULT_NATIONAL_IDP = { id: 'vneid', label: { vi: 'VNeID (Định danh điện tử quốc gia)', en: 'VNeID (national e-ID)' } } as const;
+
+function nationalIdpOf(raw: unknown): IssuerConfig | undefined {
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  const problem = (what: string) =>
+    new Error(`Context ${CONTEXT_NATIONAL_IDP} must be a JSON object {"issuer":"https://…","clientId":"…","jwksUrl":"https://…"} with optional ${NATIONAL_IDP_KEYS.filter((k) => !['issuer', 'clientId', 'jwksUrl'].includes(k)).join(', ')}; ${what}`);
+  let value: unknown = raw;
+  if (typeof raw === 'string') {
+    try {
+      value = JSON.parse(raw) as unknown;
+    } catch {
+      throw problem('got a string that is not JSON');
+    }
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw problem(`got ${JSON.stringify(value)}`);
+  const given = value as Record<string, unknown>;
+  // A misspelt key (`clientID`, `jwks_uri`) would otherwise be dropped silently and sign-in would fail only in production.
+  const unknown = Object.keys(given).filter((k) => !(NATIONAL_IDP_KEYS as readonly string[]).includes(k));
+  if (unknown.length) throw problem(`unknown key ${unknown.map((k) => JSON.stringify(k)).join(', ')}`);
+  // No discovery at synth time (it runs offline): the JWKS URL is the `jwks_uri` of the provider's discovery document.
+  for (const key of ['issuer', 'clientId', 'jwksUrl'] as const) if (given[key] === undefined) throw problem(`${key} is missing`);
+  const parsed = issuerSchema.safeParse({ id: DEFAULT_NATIONAL_IDP.id, label: DEFAULT_NATIONAL_IDP.label, ...given, kind: 'national', for: 'citizens', confidential: true });
+  if (!parsed.success) throw problem(parsed.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; '));
+  const idp = parsed.data;
+  for (const [key, url] of [['issuer', idp.issuer], ['jwksUrl', idp.jwksUrl], ['logoutUrl', idp.logoutUrl], ['revocationUrl', idp.revocationUrl]] as const) {
+    // Tokens and client secrets travel to these addresses: TLS only, and no trailing slash on the issuer (it must equal `iss` exactly).
+    if (url !== undefined && !url.startsWith('https://')) throw problem(`${key} must be an https URL; got ${JSON.stringify(url)}`);
+  }
+  if (idp.issuer.endsWith('/')) throw problem(`issuer must be exactly the tokens' "iss", usually without a trailing slash; got ${JSON.stringify(idp.issuer)}`);
+  if ((POOL_ISSUER_IDS as readonly string[]).includes(idp.id)) throw problem(`id ${JSON.stringify(idp.id)} is taken by a portal user pool`);
+  const bytes = Buffer.byteLength(JSON.stringify(idp));
+  if (bytes > NATIONAL_IDP_MAX_BYTES) throw problem(`it is ${bytes} bytes as JSON, over the ${NATIONAL_IDP_MAX_BYTES} that fit in a Lambda environment beside the other settings`);
+  return idp;
+}
+
+function defaultDomainPrefix(scope: Construct): string {
+  const { account } = Stack.of(scope);
+  return Token.isUnresolved(account) ? 'dichvucong-yte' : `dichvucong-yte-${account}`;
+}
+
+function domainPrefixOf(raw: unknown): string {
+  // Cognito's rule for prefix domains, less the longest suffix added here (`-nhanvien`, 9 characters).
+  if (typeof raw !== 'string' || !/^[a-z0-9](?:[a-z0-9-]{0,52}[a-z0-9])?$/.test(raw) || /aws|amazon|cognito/.test(raw)) {
+    throw new Error(`Context ${CONTEXT_COGNITO_DOMAIN_PREFIX} must be lower-case letters, digits and hyphens (at most 54, not containing aws, amazon or cognito); got ${JSON.stringify(raw)}`);
+  }
+  return raw;
 }
 
 function callbackUrlsOf(raw: unknown): Record<string, string> {

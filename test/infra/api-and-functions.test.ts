@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { STAFF_ROLES } from '@portal/shared/roles';
 import { FUNCTIONS, routeKey, routes, type FunctionName, type Route } from '@portal/shared/routes';
 import { table } from '@portal/shared/table';
 import { FUNCTION_TAG, JOB_TAG } from '../../infra/lib/functions';
+import { gatewayChecksStaffToken } from '../../infra/lib/http-api';
 import { ofType, resourcesOf, synthPortal, type Synthesised } from './synth';
 
 const READ = ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:Query'];
@@ -76,23 +78,34 @@ describe('HTTP API routes come from the one route table', () => {
     expect([...keys].sort()).toEqual(routes.map(routeKey).sort());
   });
 
-  it('puts the JWT authorizer on every route that is not public, except those that also take an HIS API key (ADR 0012)', () => {
+  it('puts the staff-pool JWT authorizer on the routes only staff may call, and no authorizer on the others (ADR 0022)', () => {
     const byKey = new Map(ofType(synth.portalTemplate, 'AWS::ApiGatewayV2::Route').map(([, p]) => [p.RouteKey, p]));
     const table: readonly Route[] = routes;
+    const staffOnly = table.filter((r) => r.auth !== 'public' && !r.auth.apiKey && r.auth.roles.every((role) => STAFF_ROLES.includes(role)));
+    expect(table.filter(gatewayChecksStaffToken)).toEqual(staffOnly);
     for (const route of table) {
-      const gatewayChecksJwt = route.auth !== 'public' && !route.auth.apiKey;
-      expect(byKey.get(routeKey(route))?.AuthorizationType, routeKey(route)).toBe(gatewayChecksJwt ? 'JWT' : 'NONE');
+      expect(byKey.get(routeKey(route))?.AuthorizationType, routeKey(route)).toBe(gatewayChecksStaffToken(route) ? 'JWT' : 'NONE');
     }
+    // A citizen's VNeID or citizens'-pool token would be refused by a staff-pool authorizer: routes citizens call have none.
+    for (const id of ['me.get', 'appointments.create', 'dossiers.create']) {
+      const route = table.find((r) => r.id === id);
+      expect(route, id).toBeDefined();
+      expect(byKey.get(routeKey(route as Route))?.AuthorizationType, id).toBe('NONE');
+    }
+    expect(staffOnly.length).toBeGreaterThan(20);
     expect(table.filter((r) => r.auth !== 'public' && r.auth.apiKey).map((r) => r.id)).toEqual(['his.bills.push']);
   });
 
-  it('trusts only tokens from the portal user pool for the portal app client', () => {
-    const [[, authorizer] = ['', {}]] = ofType(synth.portalTemplate, 'AWS::ApiGatewayV2::Authorizer');
+  it('trusts only tokens of the staff pool for the staff app client at the gateway', () => {
+    const authorizers = ofType(synth.portalTemplate, 'AWS::ApiGatewayV2::Authorizer');
+    expect(authorizers).toHaveLength(1);
+    const [[, authorizer] = ['', {}]] = authorizers;
     const config = JSON.stringify(authorizer.JwtConfiguration);
     expect(authorizer.AuthorizerType).toBe('JWT');
     expect(config).toContain('https://cognito-idp.ap-southeast-1.');
-    expect(config).toMatch(/IdentityUserPool/);
-    expect(config).toMatch(/WebClient/);
+    expect(config).toMatch(/IdentityStaffUserPool[0-9A-F]{8}"/);
+    expect(config).toMatch(/IdentityStaffUserPoolWebClient/);
+    expect(config).not.toMatch(/Citizens/);
   });
 
   it('never routes or serves the local-only /sandbox paths', () => {
@@ -171,7 +184,7 @@ describe('one Lambda function per entry of FUNCTIONS', () => {
       expect(props.Architectures, name).toEqual(['arm64']);
       const vars = Object.keys((props.Environment as { Variables: Record<string, unknown> }).Variables).sort();
       const expected = [
-        'AUTH_AUDIENCE', 'AUTH_ISSUER', 'AUTH_JWKS_URL', 'LOG_LEVEL', 'NODE_OPTIONS', 'ORIGIN_VERIFY_SECRET_ARN', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME',
+        'AUTH_ISSUERS', 'LOG_LEVEL', 'NODE_OPTIONS', 'ORIGIN_VERIFY_SECRET_ARN', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME',
         'PUBLIC_BASE_URL', 'VNPAY_API_URL', 'VNPAY_PAY_URL', 'AGENCY_CODE',
         ...(readsPortalSecret(name as FunctionName) ? ['PORTAL_SECRET_ARN'] : []),
         ...(declaresDocuments(name as FunctionName) ? ['DOCUMENTS_BUCKET'] : []),

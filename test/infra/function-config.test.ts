@@ -12,8 +12,9 @@
  * imported into this process, whose environment is the developer's; the child's exit code is the
  * verdict. The child also runs the other checks a function makes at cold start: a function or job
  * that declares `documents` creates its document store (functions/src/platform/storage.ts needs
- * DOCUMENTS_BUCKET or DOCUMENTS_DIR), and a job that gets HIS_CALLBACK_URLS loads
- * functions/src/platform/deps.ts, which parses it.
+ * DOCUMENTS_BUCKET or DOCUMENTS_DIR), a job that gets HIS_CALLBACK_URLS loads
+ * functions/src/platform/deps.ts, which parses it, and an HTTP function loads
+ * functions/src/platform/issuers.ts, which parses AUTH_ISSUERS (jobs get no issuers: ADR 0022).
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -22,77 +23,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { jobs, type Job } from '@portal/shared/jobs';
 import { FUNCTIONS, type FunctionName } from '@portal/shared/routes';
 import { VNPAY_URLS } from '@portal/shared/vnpay/constants';
-import { FUNCTION_TAG, JOB_TAG } from '../../infra/lib/functions';
 import { repoRoot } from '../../infra/lib/paths';
-import { DEFAULT_AGENCY_CODE, DEFAULT_PUBLIC_BASE_URL, HIS_CALLBACK_URLS_MAX_BYTES } from '../../infra/lib/settings';
-import { ofType, resourcesOf, synthPortal, type Synthesised } from './synth';
+import { DEFAULT_AGENCY_CODE, DEFAULT_PUBLIC_BASE_URL, HIS_CALLBACK_URLS_MAX_BYTES, NATIONAL_IDP_MAX_BYTES } from '../../infra/lib/settings';
+import { REGION, functionEnvironments, type Env } from './environments';
+import { synthPortal } from './synth';
 
 const CONFIG_MODULE = path.join(repoRoot, 'functions', 'src', 'platform', 'config.ts');
 const STORAGE_MODULE = path.join(repoRoot, 'functions', 'src', 'platform', 'storage.ts');
 const DEPS_MODULE = path.join(repoRoot, 'functions', 'src', 'platform', 'deps.ts');
+const ISSUERS_MODULE = path.join(repoRoot, 'functions', 'src', 'platform', 'issuers.ts');
 /** Lambda's limit on all of a function's environment variables together (names and values). */
 const LAMBDA_ENVIRONMENT_BYTES = 4096;
-const REGION = 'ap-southeast-1';
-const ACCOUNT = '123456789012';
-
-type Env = Record<string, string>;
-
-/** The environment of every portal function, by FUNCTIONS key or `job:<id>`, as CloudFormation would resolve it. */
-function functionEnvironments(synth: Synthesised): Map<string, Env> {
-  const resources = resourcesOf(synth.portalTemplate);
-  const arn = (service: string, resource: string) => `arn:aws:${service}:${REGION}:${ACCOUNT}:${resource}`;
-  /** What `Ref` returns for a resource of each type this stack passes to functions. */
-  const ref = (id: string): string => {
-    if (id === 'AWS::Region') return REGION;
-    if (id === 'AWS::AccountId') return ACCOUNT;
-    if (id === 'AWS::Partition') return 'aws';
-    if (id === 'AWS::URLSuffix') return 'amazonaws.com';
-    const type = resources[id]?.Type;
-    switch (type) {
-      case 'AWS::SecretsManager::Secret':
-        return arn('secretsmanager', `secret:${id}-AbC123`);
-      case 'AWS::DynamoDB::GlobalTable':
-      case 'AWS::DynamoDB::Table':
-        return `Portal-${id}-1A2B3C4D5E6F`;
-      case 'AWS::Cognito::UserPool':
-        return `${REGION}_AbCdEfGhI`;
-      case 'AWS::Cognito::UserPoolClient':
-        return '1example23456789abcdefghij';
-      case 'AWS::S3::Bucket':
-        // CloudFormation's generated names: stack and logical id, lower case, random suffix.
-        return `portal-${id.toLowerCase()}`.slice(0, 50) + '-1a2b3c4d5e6f';
-      default:
-        throw new Error(`No stand-in for Ref of ${id} (${String(type)}): add one so the guard stays honest`);
-    }
-  };
-  const resolve = (value: unknown): string => {
-    if (typeof value === 'string') return value;
-    const intrinsic = value as Record<string, unknown>;
-    if (typeof intrinsic.Ref === 'string') return ref(intrinsic.Ref);
-    if (Array.isArray(intrinsic['Fn::Join'])) {
-      const [separator, parts] = intrinsic['Fn::Join'] as [string, unknown[]];
-      return parts.map(resolve).join(separator);
-    }
-    if (Array.isArray(intrinsic['Fn::GetAtt'])) {
-      const [id, attribute] = intrinsic['Fn::GetAtt'] as [string, string];
-      if (attribute === 'Arn') return arn(String(resources[id]?.Type).split('::')[1]?.toLowerCase() ?? 'x', id);
-      throw new Error(`No stand-in for Fn::GetAtt ${id}.${attribute}`);
-    }
-    throw new Error(`No stand-in for ${JSON.stringify(value)}`);
-  };
-
-  const environments = new Map<string, Env>();
-  for (const [, props] of ofType(synth.portalTemplate, 'AWS::Lambda::Function')) {
-    const tag = ((props.Tags ?? []) as { Key: string; Value: string }[]).find((t) => t.Key === FUNCTION_TAG || t.Key === JOB_TAG);
-    if (!tag) continue;
-    // A job may share its name with an HTTP function (`receipts`): jobs are keyed `job:<id>`.
-    const name = tag.Key === JOB_TAG ? `job:${tag.Value}` : tag.Value;
-    if (environments.has(name)) throw new Error(`Two portal functions named ${name}`);
-    const variables = (props.Environment as { Variables: Record<string, unknown> }).Variables;
-    environments.set(name, Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, resolve(v)])));
-  }
-  return environments;
-}
 
 /** Declares `documents` in FUNCTIONS or shared/src/jobs.ts (`job:<id>` for jobs). */
 const declaresDocuments = (name: string): boolean =>
@@ -108,6 +49,8 @@ function loadConfig(env: Env, name = ''): { status: number | null; stderr: strin
     `await import(${url(CONFIG_MODULE)});`,
     ...(declaresDocuments(name) ? [`(await import(${url(STORAGE_MODULE)})).documentStore();`] : []),
     ...('HIS_CALLBACK_URLS' in env ? [`await import(${url(DEPS_MODULE)});`] : []),
+    // Every HTTP function loads the issuers at cold start (dispatch → auth); a job never does.
+    ...(name.startsWith('job:') ? [] : [`await import(${url(ISSUERS_MODULE)});`]),
   ].join('\n');
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
     cwd: repoRoot,
@@ -164,6 +107,18 @@ describe('every portal function starts with the environment CDK gives it', () =>
     }
   });
 
+  it('would catch an HTTP function without issuers, or with a malformed list (the child loads issuers.ts)', () => {
+    const env = { ...environments.get('platform') };
+    expect(JSON.parse(env.AUTH_ISSUERS ?? '[]')).toHaveLength(2);
+    const broken = loadConfig({ ...env, AUTH_ISSUERS: env.AUTH_ISSUERS?.replace('"kind":"portal"', '"kind":"staff"') ?? '' }, 'platform');
+    expect(broken.status).not.toBe(0);
+    expect(broken.stderr).toContain('AUTH_ISSUERS is invalid: 0.kind');
+    delete env.AUTH_ISSUERS;
+    const missing = loadConfig(env, 'platform');
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toContain('Invalid configuration: AUTH_ISSUERS');
+  });
+
   it('would catch malformed callback endpoints (the child loads deps.ts)', () => {
     const env = { ...environments.get('job:outbox'), HIS_CALLBACK_URLS: '{"hosp-cho-ray":"ftp://his.example.vn/"}' };
     const { status, stderr } = loadConfig(env, 'job:outbox');
@@ -172,7 +127,7 @@ describe('every portal function starts with the environment CDK gives it', () =>
   });
 });
 
-describe('every environment fits in Lambda\'s 4 KB, with the largest hisCallbackUrls settings.ts accepts', () => {
+describe('every environment fits in Lambda\'s 4 KB, with the largest hisCallbackUrls and nationalIdp settings.ts accepts', () => {
   /** Hospital → URL entries whose compact JSON is exactly HIS_CALLBACK_URLS_MAX_BYTES long. */
   function largestCallbackMap(): Record<string, string> {
     const urls: Record<string, string> = {};
@@ -187,8 +142,28 @@ describe('every environment fits in Lambda\'s 4 KB, with the largest hisCallback
     return urls;
   }
 
+  /** A national provider whose entry in AUTH_ISSUERS is exactly NATIONAL_IDP_MAX_BYTES long (the label takes up the rest). */
+  function largestNationalIdp(): Record<string, unknown> {
+    const host = 'https://xac-thuc.dinh-danh-dien-tu.example.gov.vn/realms/cong-dan/protocol/openid-connect';
+    const idp = {
+      id: 'vneid', issuer: 'https://xac-thuc.dinh-danh-dien-tu.example.gov.vn/realms/cong-dan', clientId: 'x'.repeat(128), jwksUrl: `${host}/certs`,
+      label: { vi: 'VNeID', en: 'VNeID' }, logoutUrl: `${host}/logout`, revocationUrl: `${host}/revoke`,
+      claims: { nationalId: 'so_dinh_danh_ca_nhan', fullName: 'ho_va_ten_day_du', birthDate: 'ngay_thang_nam_sinh' },
+    };
+    const entry = { ...idp, kind: 'national', for: 'citizens', confidential: true };
+    idp.label.vi += 'x'.repeat(NATIONAL_IDP_MAX_BYTES - JSON.stringify(entry).length);
+    expect(JSON.stringify({ ...idp, kind: 'national', for: 'citizens', confidential: true }).length).toBe(NATIONAL_IDP_MAX_BYTES);
+    return idp;
+  }
+
+  it('refuses a national provider entry one byte longer', () => {
+    const idp = largestNationalIdp() as { label: { vi: string } };
+    idp.label.vi += 'x';
+    expect(() => synthPortal({ skipBundling: true, context: { nationalIdp: idp } })).toThrow(/nationalIdp.*over the 1024/);
+  });
+
   it('stays under the limit for every function, and the callback jobs still start', () => {
-    const envs = functionEnvironments(synthPortal({ skipBundling: true, context: { hisCallbackUrls: largestCallbackMap() } }));
+    const envs = functionEnvironments(synthPortal({ skipBundling: true, context: { hisCallbackUrls: largestCallbackMap(), nationalIdp: largestNationalIdp() } }));
     const sizes = [...envs].map(([name, env]) => [name, Object.entries(env).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0)] as const);
     console.log(`largest environment: ${Math.max(...sizes.map(([, n]) => n))} bytes of ${LAMBDA_ENVIRONMENT_BYTES}`);
     for (const [name, bytes] of sizes) expect(bytes, name).toBeLessThan(LAMBDA_ENVIRONMENT_BYTES);

@@ -160,8 +160,9 @@ describe('one Lambda function per job, built like the HTTP functions', () => {
       // The receipts job renders PDFs: its size is its own (infra/lib/jobs.ts JOB_SIZING).
       expect(props.MemorySize, job.id).toBe(JOB_SIZING[job.id as JobId]?.memorySize ?? httpProps.MemorySize);
       const vars = (props.Environment as { Variables: Record<string, unknown> }).Variables;
-      // Per job: the portal secret, the documents bucket and the HIS endpoints by declaration.
-      const optional = ['PORTAL_SECRET_ARN', 'DOCUMENTS_BUCKET', 'HIS_CALLBACK_URLS', 'LICENCE_SIGNING_KEY_ID'];
+      // Per job: the portal secret, the documents bucket and the HIS endpoints by declaration; no
+      // job verifies a token, so none gets the issuers (ADR 0022).
+      const optional = ['PORTAL_SECRET_ARN', 'DOCUMENTS_BUCKET', 'HIS_CALLBACK_URLS', 'LICENCE_SIGNING_KEY_ID', 'AUTH_ISSUERS'];
       const expected = Object.keys(httpVars)
         .filter((k) => !optional.includes(k))
         .concat(
@@ -171,7 +172,7 @@ describe('one Lambda function per job, built like the HTTP functions', () => {
           job.licenceKey ? ['LICENCE_SIGNING_KEY_ID'] : [],
         );
       expect(Object.keys(vars).sort(), job.id).toEqual(expected.sort());
-      for (const k of ['TABLE_NAME', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL', 'ORIGIN_VERIFY_SECRET_ARN', 'PUBLIC_BASE_URL', 'VNPAY_PAY_URL', 'VNPAY_API_URL']) {
+      for (const k of ['TABLE_NAME', 'ORIGIN_VERIFY_SECRET_ARN', 'PUBLIC_BASE_URL', 'VNPAY_PAY_URL', 'VNPAY_API_URL']) {
         expect(vars[k], `${job.id} ${k}`).toEqual(httpVars[k]);
       }
       // Its own service name in the logs, distinct from an HTTP function of the same name.

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DYNAMIC_PAGES, dynamicPageKey } from '@portal/shared/dynamic-pages';
 import { jobs } from '@portal/shared/jobs';
-import { ROLES } from '@portal/shared/roles';
 import { FUNCTIONS } from '@portal/shared/routes';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '@portal/shared/security-headers';
 import { FUNCTION_TAG, JOB_TAG } from '../../infra/lib/functions';
@@ -176,27 +175,8 @@ describe('dynamic pages: one built page per prefix of shared/src/dynamic-pages.t
   });
 });
 
-describe('sign-in and secrets', () => {
-  it('has one Cognito group per role', () => {
-    const groups = ofType(synth.portalTemplate, 'AWS::Cognito::UserPoolGroup').map(([, p]) => p.GroupName);
-    expect([...groups].sort()).toEqual([...ROLES].sort());
-  });
-
-  it('lets users write neither their role bindings nor anything but name and e-mail', () => {
-    const [[, client] = ['', {}]] = ofType(synth.portalTemplate, 'AWS::Cognito::UserPoolClient');
-    expect((client.WriteAttributes as string[]).sort()).toEqual(['email', 'name']);
-    expect(client.ReadAttributes).toEqual(expect.arrayContaining(['custom:organisation', 'custom:unit', 'custom:hospital', 'custom:duties']));
-    expect(client.GenerateSecret).toBe(false);
-  });
-
-  it('enforces a strong password policy and offers TOTP MFA', () => {
-    synth.portalTemplate.hasResourceProperties('AWS::Cognito::UserPool', {
-      Policies: { PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true } },
-      MfaConfiguration: 'OPTIONAL',
-      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
-    });
-  });
-
+// Sign-in (the user pools, their clients, the issuers): test/infra/identity.test.ts.
+describe('secrets and documents', () => {
   it('keeps the portal secret KMS-encrypted, with the keys secrets.ts reads: VNPay placeholders and a generated pay-link key', () => {
     const [[, secret] = ['', {}]] = ofType(synth.portalTemplate, 'AWS::SecretsManager::Secret').filter(([id]) => /PortalSecret/.test(id));
     expect(secret.KmsKeyId).toBeDefined();

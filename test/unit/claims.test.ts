@@ -20,6 +20,18 @@ describe('reading a principal from ID-token claims', () => {
     expect(() => principalFromClaims({ ...base, 'cognito:groups': ['officer', 'admin'] })).toThrow(expect.objectContaining({ code: 'forbidden' }));
   });
 
+  it("refuses a role the token's issuer may not grant (ADR 0022)", () => {
+    const staffPool = ['officer', 'hospital_staff', 'admin'] as const;
+    const citizensPool = ['citizen', 'clinic_owner'] as const;
+    expect(principalFromClaims({ ...base, 'cognito:groups': ['admin'] }, staffPool).role).toBe('admin');
+    // A staff-pool account nobody put in a group is not a citizen of the portal.
+    expect(() => principalFromClaims({ ...base }, staffPool)).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    // A group named like a staff role in the self-sign-up pool gives nobody that role.
+    expect(() => principalFromClaims({ ...base, 'cognito:groups': ['admin'] }, citizensPool)).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(principalFromClaims({ ...base, 'cognito:groups': ['clinic_owner'], 'custom:organisation': 'org-1' }, citizensPool)).toMatchObject({ role: 'clinic_owner', organisationId: 'org-1' });
+    expect(principalFromClaims({ ...base }, citizensPool).role).toBe('citizen');
+  });
+
   it('requires a subject', () => {
     expect(() => principalFromClaims({ token_use: 'id' })).toThrow(expect.objectContaining({ code: 'unauthenticated' }));
   });

@@ -15,8 +15,20 @@ describe('configuration at cold start', () => {
   });
 
   it('names every missing setting', () => {
-    expect(() => parseConfig({ AUTH_AUDIENCE: 'x' })).toThrow(/TABLE_NAME.*AUTH_ISSUER.*AUTH_JWKS_URL/);
+    expect(() => parseConfig({ AUTH_AUDIENCE: 'x' })).toThrow(/TABLE_NAME.*PUBLIC_BASE_URL/);
   });
+
+  it('starts a job without issuer settings, but not an HTTP function (they load the issuers at cold start)', () => {
+    const env: Record<string, string | undefined> = { ...process.env, ...TEST_ENV };
+    for (const key of ['AUTH_ISSUERS', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL']) delete env[key];
+    expect(() => parseConfig(env)).not.toThrow();
+    const run = (module: string) => spawnSync(process.execPath, ['--import', 'tsx', '-e', `await import('${module}')`], { cwd: root, env, encoding: 'utf8' });
+    const fn = run('./functions/src/lambdas/catalogue.ts');
+    expect(fn.status).not.toBe(0);
+    expect(fn.stderr).toContain('Invalid configuration: AUTH_ISSUERS, or AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URL');
+    expect(run('./functions/src/jobs/paymentsSweep.ts').status).toBe(0);
+    // Two Node processes that compile TypeScript: seconds each on a loaded machine.
+  }, 60_000);
 
   it('stops a function from starting when a setting is missing, before any request', () => {
     const env = { ...process.env, ...TEST_ENV };

@@ -5,7 +5,7 @@
  */
 import { nationalIdentityOf } from '@portal/shared/auth/national-claims';
 import type { IssuerConfig } from '@portal/shared/auth/issuers';
-import { CLAIMS, DUTIES, ROLES, type Duty, type Principal } from '@portal/shared/roles';
+import { CLAIMS, DUTIES, ROLES, type Duty, type Principal, type Role } from '@portal/shared/roles';
 import { allowsRoute } from '@portal/shared/policy';
 import type { AuthRule } from '@portal/shared/routes';
 import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose';
@@ -49,7 +49,7 @@ export async function verifyToken(token: string, expected: { nonce?: string } = 
   if (issuer.kind === 'national') return nationalPrincipal(issuer, payload);
   // Cognito puts access tokens under the same issuer and keys: only ID tokens carry the claims we read.
   if (payload.token_use !== 'id') throw new AppError('unauthenticated');
-  return principalFromClaims(payload);
+  return principalFromClaims(payload, issuer.roles);
 }
 
 /**
@@ -67,13 +67,16 @@ export function nationalPrincipal(issuer: IssuerConfig, payload: JWTPayload): Pr
 /**
  * Claims → Principal. An account in no portal group is a citizen: that is what Cognito self
  * sign-up creates, and other roles are only granted by an administrator adding a group. An
- * account in two non-citizen groups is a misconfiguration, refused rather than guessed at.
+ * account in two non-citizen groups is a misconfiguration, refused rather than guessed at, and so
+ * is a role its issuer may not grant (`allowedRoles`, the issuer's `roles`): a staff-pool account
+ * in no group, or a citizens'-pool account put in a staff group (ADR 0022).
  */
-export function principalFromClaims(payload: JWTPayload): Principal {
+export function principalFromClaims(payload: JWTPayload, allowedRoles?: readonly Role[]): Principal {
   const groups = Array.isArray(payload[CLAIMS.groups]) ? (payload[CLAIMS.groups] as unknown[]) : [];
   const granted = ROLES.filter((r) => r !== 'citizen' && groups.includes(r));
   if (granted.length > 1) throw new AppError('forbidden', { detail: 'This account has more than one staff role; ask an administrator to fix it.' });
   const role = granted[0] ?? 'citizen';
+  if (allowedRoles && !allowedRoles.includes(role)) throw new AppError('forbidden', { detail: 'This account has no role the portal accepts from its sign-in provider; ask an administrator to fix it.' });
   if (typeof payload.sub !== 'string' || payload.sub === '') throw new AppError('unauthenticated');
   const text = (claim: string) => (typeof payload[claim] === 'string' && payload[claim] !== '' ? (payload[claim] as string) : undefined);
   const duties = (text(CLAIMS.duties) ?? '').split(',').filter((d): d is Duty => (DUTIES as readonly string[]).includes(d));

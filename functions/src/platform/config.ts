@@ -9,7 +9,7 @@ const configSchema = z.object({
   AWS_REGION: z._default(z.string().check(z.minLength(1)), 'ap-southeast-1'),
   /** Set only locally and in tests: the DynamoDB Local address. */
   DYNAMODB_ENDPOINT: z.optional(z.url()),
-  /** The issuers whose ID tokens the API accepts, JSON (shared/src/auth/issuers.ts; ADR 0021). */
+  /** The issuers whose ID tokens the API accepts, JSON (shared/src/auth/issuers.ts; ADR 0021). HTTP functions only. */
   AUTH_ISSUERS: z.optional(z.string().check(z.minLength(2))),
   /** One `portal` issuer, when AUTH_ISSUERS is not set (tests, older deployments). */
   AUTH_ISSUER: z.optional(z.url()),
@@ -51,10 +51,9 @@ export type Config = z.infer<typeof configSchema>;
 
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = configSchema.safeParse(env);
-  const missing = parsed.success ? [] : parsed.error.issues.map((i) => i.path.join('.'));
-  // Sign-in needs the issuer list, or the three settings of a single issuer.
-  if (!env.AUTH_ISSUERS) missing.push(...(['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL'] as const).filter((key) => !env[key] && !missing.includes(key)));
-  if (!parsed.success || missing.length) throw new Error(`Invalid configuration: ${missing.join(', ')}`);
+  // The issuers are checked where they are read (platform/issuers.ts): every HTTP function loads
+  // that module at cold start, jobs verify no token and get no issuer settings (ADR 0022).
+  if (!parsed.success) throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
   return parsed.data;
 }
 

@@ -5,6 +5,7 @@
  * in AWS: the Cognito pools and VNeID when configured (ADR 0022).
  */
 import * as z from 'zod/mini';
+import { ROLES } from '../roles';
 
 /**
  * `portal`: an issuer of the portal's own accounts — role from `cognito:groups`, bindings from
@@ -37,6 +38,13 @@ export const issuerSchema = z.object({
   logoutUrl: z.optional(httpUrl),
   /** RFC 7009 revocation endpoint when discovery does not name one (Cognito's `/oauth2/revoke`). */
   revocationUrl: z.optional(httpUrl),
+  /**
+   * Portal issuers: the only roles its accounts may have (ADR 0022). The staff pool, which requires
+   * MFA, grants the staff roles; the citizens' pool, open to self sign-up, only `citizen` and
+   * `clinic_owner`: a group of another name added there by mistake gives no one a staff role.
+   * Absent: any role (the local IdP, a single-issuer setup).
+   */
+  roles: z.optional(z.array(z.enum(ROLES)).check(z.minLength(1))),
   /** A confidential client: its secret is `oidcClientSecrets[id]` in the portal secret. */
   confidential: z._default(z.boolean(), false),
   /** National issuers: the claims that carry the identity (defaults: VNeID's names in shared/src/auth/national-claims.ts). */
