@@ -40,11 +40,11 @@ function topLevelArgs(text: string, open: number): string[] {
   return args;
 }
 
-/** The action argument (the third) of every `auditEntry(` call in the functions' sources, as written. */
+/** The action argument (the third) of every `auditEntry(` and `auditRead(` call in the functions' sources, as written. */
 function auditedActions(): { file: string; arg: string }[] {
   return sources(join(root, 'functions/src')).flatMap((file) => {
     const text = readFileSync(file, 'utf8');
-    return [...text.matchAll(/(?<!function )\bauditEntry\(/g)].map((m) => ({ file: file.slice(root.length + 1), arg: topLevelArgs(text, (m.index ?? 0) + m[0].length - 1)[2] ?? '' }));
+    return [...text.matchAll(/(?<!function )\b(?:auditEntry|auditRead)\(/g)].map((m) => ({ file: file.slice(root.length + 1), arg: topLevelArgs(text, (m.index ?? 0) + m[0].length - 1)[2] ?? '' }));
   });
 }
 

@@ -1,6 +1,6 @@
 /**
  * "Who read my data" demo (ADR 0025): officers open demo citizen Nguyễn Văn An's dossiers, written by
- * the same `auditRead(…, 'dossier.read', dossierTarget(…))` the dossier service calls (the service
+ * the same audited read (`auditRead` of `dossier.read` on `dossierTarget`) the dossier service writes (the service
  * itself reads the configuration at load, which the seed runs before), so the entries and their
  * subject index are exactly what a real read writes and the page is not empty on `npm start`.
  * Once: skipped when An already has entries.
