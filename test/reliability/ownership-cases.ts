@@ -99,6 +99,8 @@ export const OWNERSHIP_CASES: Partial<Record<RouteId, Case>> = {
 /** Routes whose resource lists are checked item by item (the list's own scope comes from the caller). */
 export const LIST_ROUTES: Partial<Record<RouteId, { query?: string; perHospital?: boolean }>> = {
   'appointments.mine': {},
+  // Each entry's data subject must be the caller, whatever the caller's role (admins too): ADR 0025.
+  'me.dataAccess': {},
   'patients.list': {},
   'dossiers.list': { query: '?mine=1' },
   'inbox.list': {},
@@ -112,6 +114,7 @@ export const LIST_ROUTES: Partial<Record<RouteId, { query?: string; perHospital?
 export const NO_OWNED_RESOURCE: Partial<Record<RouteId, string>> = {
   'health.get': 'liveness, no data',
   'me.get': 'the caller\'s own token claims, nothing stored',
+  'me.dataAccess': 'the caller\'s own audit entries as data subject; no parameter names the subject (checked item by item in LIST_ROUTES)',
   'procedures.list': 'the public catalogue',
   'procedures.get': 'the public catalogue',
   'procedures.update': 'the catalogue belongs to the department; administrators only, and they see all',
@@ -137,5 +140,9 @@ export const NO_OWNED_RESOURCE: Partial<Record<RouteId, string>> = {
   'calendar.put': 'the department-wide working-day calendar; administrators only',
   'public.licences.get': 'public licence verification',
   'licences.status': 'department-wide licence register; administrators only, and they see all',
+  'auth.config': 'the public sign-in choices (ADR 0021)',
+  'auth.token': 'exchanges the caller\'s own authorization code and PKCE verifier; no stored resource',
+  'auth.refresh': 'the caller\'s own HttpOnly refresh cookie; no stored resource',
+  'auth.logout': 'the caller\'s own HttpOnly refresh cookie; no stored resource',
   'fallback.notFound': 'unknown paths',
 };
