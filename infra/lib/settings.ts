@@ -12,6 +12,8 @@ export const CONTEXT_PUBLIC_BASE_URL = 'publicBaseUrl';
 export const CONTEXT_VNPAY_ENVIRONMENT = 'vnpayEnvironment';
 export const CONTEXT_HIS_CALLBACK_URLS = 'hisCallbackUrls';
 export const CONTEXT_AGENCY_CODE = 'agencyCode';
+/** "Who read my data" shows staff names beside unit and role (ADR 0025); the department's choice. */
+export const CONTEXT_SHOW_STAFF_NAMES = 'showStaffNames';
 /** The department's agency e-ID code (dossier codes start with it; codes were re-issued after the 2025 mergers). */
 export const DEFAULT_AGENCY_CODE = '000.00.31.H29';
 
@@ -55,6 +57,8 @@ export interface PortalSettings {
   hisCallbackUrls: Readonly<Record<string, string>>;
   /** Context `agencyCode`: dot-separated groups of A–Z and digits, at most 35 characters. @default 000.00.31.H29 */
   agencyCode: string;
+  /** Context `showStaffNames` (`true`/`false`): citizens see officers' names on "who read my data" (ADR 0025). @default false */
+  showStaffNames: boolean;
 }
 
 /** Reads and checks the settings; a bad value stops the synth with a message naming the key. */
@@ -73,7 +77,10 @@ export function portalSettings(scope: Construct): PortalSettings {
   if (typeof agencyCode !== 'string' || agencyCode.length > 35 || !/^[A-Z0-9]+(\.[A-Z0-9]+)*$/.test(agencyCode)) {
     throw new Error(`Context ${CONTEXT_AGENCY_CODE} must be an agency e-ID code such as ${DEFAULT_AGENCY_CODE}; got ${JSON.stringify(agencyCode)}`);
   }
-  return { publicBaseUrl, vnpayEnvironment, vnpay: { payUrl: urls.pay, apiUrl: urls.api }, hisCallbackUrls, agencyCode };
+  const rawNames: unknown = scope.node.tryGetContext(CONTEXT_SHOW_STAFF_NAMES) ?? false;
+  if (![true, false, 'true', 'false'].includes(rawNames as string)) throw new Error(`Context ${CONTEXT_SHOW_STAFF_NAMES} must be true or false; got ${JSON.stringify(rawNames)}`);
+  const showStaffNames = rawNames === true || rawNames === 'true';
+  return { publicBaseUrl, vnpayEnvironment, vnpay: { payUrl: urls.pay, apiUrl: urls.api }, hisCallbackUrls, agencyCode, showStaffNames };
 }
 
 function callbackUrlsOf(raw: unknown): Record<string, string> {
