@@ -4,7 +4,7 @@ import { httpHandler } from '../../platform/http';
 import { listAuditEntries } from '../../repositories/audit';
 
 const params = z.object({
-  targetType: z.enum(['procedure', 'dossier', 'booking', 'payment', 'refund', 'session']),
+  targetType: z.enum(['procedure', 'dossier', 'appointment', 'booking', 'payment', 'refund', 'session']),
   targetId: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,100}$/)),
 });
 
