@@ -174,6 +174,8 @@ export function portalFunction(scope: Construct, spec: PortalFunctionSpec, props
       VNPAY_PAY_URL: props.settings.vnpay.payUrl,
       VNPAY_API_URL: props.settings.vnpay.apiUrl,
       AGENCY_CODE: props.settings.agencyCode,
+      // Only when the department turns it on (ADR 0025): the default adds nothing to the 4 KB environment.
+      ...(props.settings.showStaffNames ? { SHOW_STAFF_NAMES: 'true' } : {}),
       ...(spec.documents ? { DOCUMENTS_BUCKET: props.documents.bucket.bucketName } : {}),
       ...(spec.licenceKey ? { LICENCE_SIGNING_KEY_ID: props.licenceKey.keyArn } : {}),
       ...(spec.hisCallbacks ? { HIS_CALLBACK_URLS: JSON.stringify(props.settings.hisCallbackUrls) } : {}),

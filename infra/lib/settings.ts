@@ -24,6 +24,8 @@ export const STAGES = ['dev', 'production'] as const;
 export type Stage = (typeof STAGES)[number];
 export const CONTEXT_NATIONAL_IDP = 'nationalIdp';
 export const CONTEXT_COGNITO_DOMAIN_PREFIX = 'cognitoDomainPrefix';
+/** "Who read my data" shows staff names beside unit and role (ADR 0025); the department's choice. */
+export const CONTEXT_SHOW_STAFF_NAMES = 'showStaffNames';
 /** The department's agency e-ID code (dossier codes start with it; codes were re-issued after the 2025 mergers). */
 export const DEFAULT_AGENCY_CODE = '000.00.31.H29';
 
@@ -82,6 +84,8 @@ export interface PortalSettings {
    * Prefixes are unique per region across all of AWS. @default dichvucong-yte-<account>
    */
   cognitoDomainPrefix: string;
+  /** Context `showStaffNames` (`true`/`false`): citizens see officers' names on "who read my data" (ADR 0025). @default false */
+  showStaffNames: boolean;
 }
 
 /** Reads and checks the settings; a bad value stops the synth with a message naming the key. */
@@ -106,8 +110,11 @@ export function portalSettings(scope: Construct): PortalSettings {
   }
   const nationalIdp = nationalIdpOf(scope.node.tryGetContext(CONTEXT_NATIONAL_IDP));
   const cognitoDomainPrefix = domainPrefixOf(scope.node.tryGetContext(CONTEXT_COGNITO_DOMAIN_PREFIX) ?? defaultDomainPrefix(scope));
+  const rawNames: unknown = scope.node.tryGetContext(CONTEXT_SHOW_STAFF_NAMES) ?? false;
+  if (![true, false, 'true', 'false'].includes(rawNames as string)) throw new Error(`Context ${CONTEXT_SHOW_STAFF_NAMES} must be true or false; got ${JSON.stringify(rawNames)}`);
+  const showStaffNames = rawNames === true || rawNames === 'true';
   const settings: PortalSettings = {
-    stage: rawStage as Stage, publicBaseUrl, vnpayEnvironment, vnpay: { payUrl: urls.pay, apiUrl: urls.api }, hisCallbackUrls, agencyCode, ...(nationalIdp ? { nationalIdp } : {}), cognitoDomainPrefix,
+    stage: rawStage as Stage, publicBaseUrl, vnpayEnvironment, vnpay: { payUrl: urls.pay, apiUrl: urls.api }, hisCallbackUrls, agencyCode, ...(nationalIdp ? { nationalIdp } : {}), cognitoDomainPrefix, showStaffNames,
   };
   if (settings.stage === 'production') refusePlaceholders(settings);
   return settings;

@@ -37,6 +37,12 @@ export const keys = {
     pk: `AUDIT#${targetType}#${targetId}`,
     sk: `${at}#${id}`,
   }),
+  /**
+   * A person's audit entries (what staff read or did with their data; ADR 0025), newest first, on
+   * byOwner beside their dossiers and bookings: `ownerSk = AUDIT#<at>#<id>`.
+   */
+  subjectAudit: (userId: string) => ({ ownerPk: `USER#${userId}`, ownerSkPrefix: 'AUDIT#' }),
+  subjectAuditEntry: (userId: string, at: string, id: string) => ({ ownerPk: `USER#${userId}`, ownerSk: `AUDIT#${at}#${id}` }),
   bill: (billId: string): Keys => ({ pk: `BILL#${billId}`, sk: 'BILL' }),
   /** Guard: one bill per hospital and bill code (makes the HIS push idempotent). */
   billCode: (hospitalId: string, billCode: string): Keys => ({ pk: `BILLCODE#${hospitalId}#${billCode}`, sk: 'BILLCODE' }),

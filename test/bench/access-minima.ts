@@ -32,6 +32,7 @@ export const ACCESS_MINIMA: Record<RouteId, Minimum> = {
   'procedures.get': { pattern: '2', calls: { GetItem: 1 } },
   'procedures.update': { pattern: '3', calls: { GetItem: 1, TransactWriteItems: 1 } },
   'audit.list': { pattern: '4', calls: { Query: 1 } },
+  'me.dataAccess': { pattern: '4b', calls: { Query: 1 } },
   'his.bills.push': { pattern: '6', calls: { GetItem: 1, TransactWriteItems: 1 } },
   'bills.lookup': { pattern: '7', calls: { GetItem: 2 } },
   'bills.payLink': { pattern: '8', calls: { GetItem: 1 } },

@@ -149,6 +149,7 @@ export const SCENARIOS: Record<RouteId, Scenario> = {
   'procedures.list': async () => ({ path: '/api/procedures' }),
   'procedures.get': async () => ({ path: `/api/procedures/${REISSUE}` }),
   'procedures.update': async () => ({ path: '/api/procedures/cap-moi-giay-phep-hanh-nghe', method: 'PATCH', as: 'admin-quang', body: { available: false } }),
+  'me.dataAccess': async () => ({ path: '/api/me/data-access', as: 'citizen-an' }),
   'audit.list': async () => ({ path: '/api/audit/procedure/cap-moi-giay-phep-hanh-nghe', as: 'admin-quang' }),
   'his.bills.push': async () => ({
     path: '/api/his/bills', method: 'POST', as: 'cashier-cho-ray',

@@ -194,6 +194,13 @@ describe('deployment settings from CDK context (infra/lib/settings.ts)', () => {
     }
   });
 
+  it('shows staff names on "who read my data" only when context showStaffNames is true (ADR 0025)', () => {
+    for (const [name, env] of environments) expect(env.SHOW_STAFF_NAMES, name).toBeUndefined();
+    const envs = functionEnvironments(synthPortal({ skipBundling: true, context: { showStaffNames: 'true' } }));
+    for (const [name, env] of envs) expect(env.SHOW_STAFF_NAMES, name).toBe('true');
+    expect(() => synthPortal({ skipBundling: true, context: { showStaffNames: 'yes' } })).toThrow(/showStaffNames/);
+  });
+
   it('refuses a VNPay environment it does not know, an agency code that is not one, and a base URL that is not an https origin', () => {
     expect(() => synthPortal({ skipBundling: true, context: { vnpayEnvironment: 'prod' } })).toThrow(/vnpayEnvironment/);
     for (const agencyCode of ['000.00.31.h29', '000..31', 'H29 ', 'X'.repeat(36)]) {

@@ -233,7 +233,9 @@ describe('hospital staff', () => {
     expect(list.appointments.map((a) => [a.code, a.status])).toEqual([[first.code, 'confirmed'], [second.code, 'checked_in']]);
     expect((await portal.request(`/api/hospitals/hosp-cho-ray/sessions/${session.sessionId}/appointments`, { as: 'staff-nhi-dong-1' })).status).toBe(403);
     const audit = await portal.db.send(new QueryCommand({ TableName: portal.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.auditTarget('appointment', second.appointmentId).pk } }));
-    expect((audit.Items ?? []).map((i) => i.action)).toEqual(['appointment.checkIn']);
+    // The check-in, then the list that showed this booking (each booking shown is audited for its citizen, ADR 0025).
+    expect((audit.Items ?? []).map((i) => i.action)).toEqual(['appointment.checkIn', 'session.appointments.list']);
+    expect(audit.Items?.[0]).toMatchObject({ subjectId: citizen(37_002).userId, ownerPk: `USER#${citizen(37_002).userId}`, actorHospitalId: 'hosp-cho-ray' });
   });
 
   it('the day before, patients get a reminder; after the session, unattended bookings become no-shows', async () => {

@@ -75,7 +75,11 @@ export const AUDIT_CASES: Partial<Record<RouteId, AuditCase>> = {
     label: 'close day', as: 'scheduler-cho-ray', method: 'POST', path: `/api/hospitals/${CR}/closures`, body: { date: f.spareDay, specialtyId: 'than-kinh', reason: 'Bệnh viện nghỉ đột xuất' },
     expect: () => [{ target: `session#${CR}.than-kinh.${f.spareDay}.`, action: 'session.close' }],
   }],
-  'schedule.session.appointments': async (_p, f) => [{ label: 'queue', as: 'reception-cho-ray', method: 'GET', path: `/api/hospitals/${CR}/sessions/${f.sessions[0]!.id}/appointments`, expect: one(`session#${f.sessions[0]!.id}`, 'session.appointments.list') }],
+  'schedule.session.appointments': async (_p, f) => [{ label: 'queue', as: 'reception-cho-ray', method: 'GET', path: `/api/hospitals/${CR}/sessions/${f.sessions[0]!.id}/appointments`, expect: (answer) => [
+    { target: `session#${f.sessions[0]!.id}`, action: 'session.appointments.list' },
+    // Each booking the list shows gets its own entry for its citizen (ADR 0025).
+    ...((answer.appointments ?? []) as { appointmentId: string }[]).map((a) => ({ target: `appointment#${a.appointmentId}`, action: 'session.appointments.list' })),
+  ] }],
   'reception.checkIn': async (portal, f) => {
     const a = await bookingToday(portal, f, 0);
     return [{ label: 'check-in', as: 'reception-cho-ray', method: 'POST', path: `/api/hospitals/${CR}/check-ins`, body: { code: a.code }, expect: one(`appointment#${a.id}`, 'appointment.checkIn') }];

@@ -30,7 +30,9 @@ afterAll(async () => {
 
 const staffWrites = routes.filter((r: Route) => r.auth !== 'public' && r.auth.roles.every((role) => STAFF_ROLES.includes(role)) && r.access === 'write');
 const auditItems = async () => ((await portal.db.send(new ScanCommand({ TableName: portal.tableName, FilterExpression: 'begins_with(pk, :a)', ExpressionAttributeValues: { ':a': 'AUDIT#' } }))).Items ?? []);
-const ENTRY_FIELDS = ['pk', 'sk', 'type', 'actorId', 'actorRole', 'action', 'targetType', 'targetId', 'at', 'requestId', 'details'];
+const ENTRY_FIELDS = ['pk', 'sk', 'type', 'actorId', 'actorRole', 'action', 'targetType', 'targetId', 'at', 'requestId', 'details',
+  // ADR 0025: who the actor works for (shown to the data subject), the target's code, and whose data it is (indexed under them).
+  'actorName', 'actorUnitId', 'actorHospitalId', 'targetCode', 'subjectId', 'ownerPk', 'ownerSk'];
 /** Personal data an entry must not carry: ID numbers, phone numbers, e-mail addresses, names from the fixtures. */
 const PERSONAL = /\b\d{9,12}\b|@|Nguyễn|Trần|Bệnh Nhân|Chủ Sở Hữu/;
 
@@ -66,6 +68,10 @@ describe.each(staffWrites.filter((r) => r.id in AUDIT_CASES).map((r) => [r.id] a
         expect(Date.parse(String(entry.at))).toBeGreaterThanOrEqual(started - 1000);
         expect(Object.keys(entry).filter((k) => !ENTRY_FIELDS.includes(k))).toEqual([]);
         expect(JSON.stringify(entry.details ?? {})).not.toMatch(PERSONAL);
+        // About one person's data and not by them: listed for that person, under the same time and id.
+        if (entry.subjectId && entry.subjectId !== entry.actorId) expect(entry, call.label).toMatchObject({ ownerPk: `USER#${String(entry.subjectId)}`, ownerSk: `AUDIT#${String(entry.sk)}` });
+        else expect(entry.ownerPk, call.label).toBeUndefined();
+        if (['dossier', 'appointment'].includes(String(entry.targetType)) && STAFF_ROLES.includes(entry.actorRole)) expect(entry.subjectId, `${call.label}: ${String(entry.action)} names its data subject`).toEqual(expect.any(String));
       }
     }
   });

@@ -102,6 +102,8 @@ export const OWNERSHIP_CASES: Partial<Record<RouteId, Case>> = {
 /** Routes whose resource lists are checked item by item (the list's own scope comes from the caller). */
 export const LIST_ROUTES: Partial<Record<RouteId, { query?: string; perHospital?: boolean }>> = {
   'appointments.mine': {},
+  // Each entry's data subject must be the caller, whatever the caller's role (admins too): ADR 0025.
+  'me.dataAccess': {},
   'patients.list': {},
   'dossiers.list': { query: '?mine=1' },
   'inbox.list': {},
@@ -119,6 +121,7 @@ export const NO_OWNED_RESOURCE: Partial<Record<RouteId, string>> = {
   'auth.token': 'the code and its PKCE verifier are the capability; the issuer refuses anyone else\'s (test/integration/oidc-protocol.test.ts)',
   'auth.refresh': 'the HttpOnly refresh cookie is the session; a bearer token changes nothing (authorization matrix)',
   'auth.logout': 'ends the caller\'s own cookie session only',
+  'me.dataAccess': 'the caller\'s own audit entries as data subject; no parameter names the subject (checked item by item in LIST_ROUTES)',
   'procedures.list': 'the public catalogue',
   'procedures.get': 'the public catalogue',
   'procedures.update': 'the catalogue belongs to the department; administrators only, and they see all',

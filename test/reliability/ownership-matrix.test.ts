@@ -6,7 +6,7 @@
  * resource (404 for a resource by id, 403 for another hospital's path), refused writes change
  * nothing, entitled callers are let through, and every list holds only the caller's items.
  */
-import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers, type DemoUser } from '../../functions/src/local/demo-users';
 import { allowsRoute, canAccess, type Ownership } from '../../shared/src/policy';
@@ -95,6 +95,16 @@ async function ownershipOf(routeId: string, item: Record<string, unknown>, calle
   const get = async (key: { pk: string; sk: string }) => (await portal.db.send(new GetCommand({ TableName: portal.tableName, Key: key }))).Item;
   if (routeId === 'patients.list') return (await get(keys.patientProfile(caller.userId, String(item.patientProfileId ?? item.profileId)))) ? { ownerId: caller.userId } : {};
   if (routeId === 'schedule.sessions') return { hospitalId: String(item.sessionId).split('.')[0] };
+  if (routeId === 'me.dataAccess') {
+    // The stored entries of that target at that instant: whose data they say it is.
+    const target = item.target as { type: string; id: string };
+    const { Items = [] } = await portal.db.send(new QueryCommand({
+      TableName: portal.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :at)',
+      ExpressionAttributeValues: { ':pk': keys.auditTarget(target.type, target.id).pk, ':at': `${String(item.at)}#` },
+    }));
+    const subjects = [...new Set(Items.map((i) => i.subjectId as string | undefined))];
+    return subjects.length === 1 && subjects[0] ? { ownerId: subjects[0] } : undefined;
+  }
   if (item.dossierId) {
     const d = await get(keys.dossier(String(item.dossierId)));
     return d && { ownerId: d.ownerId, organisationId: d.organisationId, unitId: d.unitId };
@@ -128,7 +138,9 @@ it('returns no foreign item in any list, for any caller', async () => {
       for (const item of items) {
         counts.itemsChecked++;
         const owner = await ownershipOf(routeId, item, p);
-        if (!owner || !canAccess(p, owner)) {
+        // "Who read my data" is the caller's own as subject only: an admin's list holds no one else's either.
+        const foreign = routeId === 'me.dataAccess' ? owner?.ownerId !== p.userId : !owner || !canAccess(p, owner);
+        if (foreign) {
           counts.foreignItems++;
           failures.push(`${user.id} ${routeId}: foreign item ${JSON.stringify(item).slice(0, 120)}`);
         }

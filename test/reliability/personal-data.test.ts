@@ -250,6 +250,18 @@ describe('flows with the canary citizen', () => {
     await call('other', 'public.dossiers.get with wrong digits', `/api/public/dossiers/${encodeURIComponent(dossierCode)}?check=0000`);
   });
 
+  it('"who read my data" tells the owner who saw her dossier and booking, with none of her personal data in it', async () => {
+    // Judged as 'other': the list names actions, units and codes, never the subject's own data.
+    const mine = await call('other', 'me.dataAccess of the owner', '/api/me/data-access', { as: OWNER });
+    expect(mine.status).toBe(200);
+    const items = mine.body.items as { action: string; target: { id: string } }[];
+    expect(items.filter((i) => i.target.id === dossierId).map((i) => i.action)).toEqual(expect.arrayContaining(['dossier.read', 'dossier.receive', 'dossier.request_supplement']));
+    expect(items.map((i) => i.action)).toContain('session.appointments.list');
+    const binh = await call('other', 'me.dataAccess of another citizen', '/api/me/data-access', { as: 'citizen-binh' });
+    expect((binh.body.items as { target: { id: string } }[]).map((i) => i.target.id)).not.toContain(dossierId);
+    await call('other', 'me.dataAccess anonymous', '/api/me/data-access');
+  });
+
   it('bodies carrying the canaries are refused without echoing them', async () => {
     const canaryJson = `{"procedureId":"${REISSUE}","data":{"fullName":"${CANARY.fullName}","cccd":"${CANARY.cccd}","phone":"${CANARY.phone}"`;
     const bad: [string, string, Parameters<typeof call>[3]][] = [

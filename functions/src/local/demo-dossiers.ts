@@ -8,7 +8,7 @@ import { DEFAULT_CALENDARS } from '@portal/shared/calendar/holidays';
 import { addCalendarDays, addWorkingDays, calendarOf } from '@portal/shared/calendar/working-days';
 import type { HistoryEntry, PersonRef } from '@portal/shared/dossiers/api';
 import { formatDossierCode } from '@portal/shared/dossiers/code';
-import type { DossierState } from '@portal/shared/dossiers/lifecycle';
+import type { DossierState, OfficerAction } from '@portal/shared/dossiers/lifecycle';
 import { feeFor } from '@portal/shared/procedures/fees';
 import { keys } from '@portal/shared/table';
 import { vietnamDate } from '@portal/shared/vietnamese';
@@ -16,7 +16,8 @@ import { codeGuardItem, dossierItem, getDossier, historyItem, nextCodeSequence, 
 import type { TransactItem } from '../repositories/payments';
 import { procedureOf } from '../services/dossier-transitions';
 import { trackingChecks } from '../services/dossier-contact';
-import { demoUsers } from './demo-users';
+import { auditEntry, dossierTarget } from '../repositories/audit';
+import { demoPrincipal, demoUsers } from './demo-users';
 
 export const demoDossierId = (n: number): string => `01JDEMDSR${String(n).padStart(17, '0')}`;
 
@@ -136,6 +137,8 @@ export async function seedDossiers(db: DynamoDBDocumentClient, tableName: string
         ...(step.action === 'request_supplement' && demo.supplement ? { missing: demo.supplement } : {}),
       };
       items.push({ Put: { TableName: tableName, Item: historyItem(dossierId, i + 2, entry) } });
+      // An officer's step carries its audit entry, as a real action does (ADR 0025: An sees who acted).
+      if (step.by) items.push(auditEntry(tableName, { principal: demoPrincipal(step.by), requestId: 'seed', now: new Date(submittedAt) }, `dossier.${step.action as OfficerAction}`, dossierTarget(dossier), { from, to: step.to }));
       from = step.to;
     });
     if (code) items.push({ Put: { TableName: tableName, Item: codeGuardItem({ code, dossierId, checks: trackingChecks(code, procedure, demo.data) }) } });

@@ -2,7 +2,7 @@
  * Demo accounts of the local identity provider: at least two per role, so ownership can be
  * tested (one citizen must not see another's data). Names and bindings are fictitious.
  */
-import type { Duty, Role } from '@portal/shared/roles';
+import type { Duty, Principal, Role } from '@portal/shared/roles';
 
 export interface DemoUser {
   id: string;
@@ -33,3 +33,13 @@ export const demoUsers: DemoUser[] = [
   { id: 'admin-quang', role: 'admin', name: 'Hoàng Văn Quang', email: 'quang.hoang@soyte.example.vn' },
   { id: 'admin-nga', role: 'admin', name: 'Mai Thị Nga', email: 'nga.mai@soyte.example.vn' },
 ];
+
+/** A demo account as the principal its token gives (for the seed acting through real services). */
+export function demoPrincipal(userId: string): Principal {
+  const user = demoUsers.find((u) => u.id === userId);
+  if (!user) throw new Error(`No demo user ${userId}`);
+  return {
+    userId: user.id, role: user.role, name: user.name, duties: user.duties ?? [],
+    ...(user.unitId ? { unitId: user.unitId } : {}), ...(user.hospitalId ? { hospitalId: user.hospitalId } : {}), ...(user.organisationId ? { organisationId: user.organisationId } : {}),
+  };
+}

@@ -44,6 +44,8 @@ const configSchema = z.object({
   HIS_CALLBACK_URLS: z._default(z.string(), '{}'),
   /** The department's agency e-ID code, the first part of every dossier code (CDK context `agencyCode`; ADR 0014). */
   AGENCY_CODE: z._default(z.string().check(z.maxLength(35), z.regex(/^[A-Z0-9]+(\.[A-Z0-9]+)*$/)), '000.00.31.H29'),
+  /** "Who read my data" shows staff by unit and role; `true` adds their names (the department's choice, ADR 0025). */
+  SHOW_STAFF_NAMES: z._default(z.enum(['true', 'false']), 'false'),
   /** Largest JSON request body accepted, in bytes. */
   MAX_BODY_BYTES: z._default(z.coerce.number().check(z.int(), z.positive()), 64 * 1024),
 });

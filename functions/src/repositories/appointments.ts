@@ -12,7 +12,7 @@ import type { Insurance } from '@portal/shared/booking/insurance';
 import type { Patient, PatientProfile } from '@portal/shared/booking/patients';
 import type { Period } from '@portal/shared/booking/sessions';
 import { keys, type Keys } from '@portal/shared/table';
-import { auditEntry, type AuditContext } from './audit';
+import { appointmentTarget, auditEntry, type AuditContext } from './audit';
 import { sessionKey, type StoredSession } from './booking-schedule';
 import { get, outboxPut, queryAll, type Deps, type TransactItem } from './booking-table';
 
@@ -263,7 +263,7 @@ export async function checkInAppointment(deps: Deps, a: StoredAppointment, ctx: 
           ExpressionAttributeValues: { ':in': 'checked_in', ':confirmed': 'confirmed', ':at': ctx.now.toISOString(), ':by': ctx.principal.userId, ':one': 1, ':h': a.hospitalId },
         },
       },
-      auditEntry(deps.tableName, ctx, 'appointment.checkIn', { type: 'appointment', id: a.appointmentId }, { sessionId: a.sessionId }),
+      auditEntry(deps.tableName, ctx, 'appointment.checkIn', appointmentTarget(a), { sessionId: a.sessionId }),
     ],
   }));
 }
@@ -279,7 +279,7 @@ export async function markNoShow(deps: Deps, a: StoredAppointment, at: string, c
       ExpressionAttributeValues: { ':noshow': 'no_show', ':confirmed': 'confirmed', ':at': at, ':one': 1 },
     },
   };
-  const items = ctx ? [update, auditEntry(deps.tableName, ctx, 'appointment.noShow', { type: 'appointment', id: a.appointmentId }, { sessionId: a.sessionId })] : [update];
+  const items = ctx ? [update, auditEntry(deps.tableName, ctx, 'appointment.noShow', appointmentTarget(a), { sessionId: a.sessionId })] : [update];
   await deps.db.send(new TransactWriteCommand({ TransactItems: items }));
 }
 

@@ -18,7 +18,7 @@ import { keys } from '@portal/shared/table';
 import { AppError, toAppError } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { documentStore, type DocumentStore, type PresignedRequest } from '../platform/storage';
-import { auditEntry } from '../repositories/audit';
+import { auditEntry, dossierTarget } from '../repositories/audit';
 import { getDossier, type StoredAttachment, type StoredDossier } from '../repositories/dossiers';
 
 export type { StoredAttachment };
@@ -201,13 +201,13 @@ async function getStored(deps: AttachmentDeps, dossierId: string, attachmentId: 
 
 /** A presigned GET for the applicant or officers of the unit (staff downloads are audited). 404 until the file is in storage. */
 export async function attachmentDownload(deps: AttachmentDeps, dossierId: string, attachmentId: string, caller: AttachmentCaller): Promise<{ url: string; expiresAt: string }> {
-  await readableDossier(deps, dossierId, caller.principal);
+  const dossier = await readableDossier(deps, dossierId, caller.principal);
   const attachment = await confirm(deps, await getStored(deps, dossierId, attachmentId), caller.now);
   if (attachment.status !== 'uploaded') throw new AppError('not_found', { detail: 'not_uploaded' });
   if (caller.principal.role === 'officer' || caller.principal.role === 'admin') {
     await deps.db.send(
       new TransactWriteCommand({
-        TransactItems: [auditEntry(deps.tableName, caller, 'dossier.attachment.read', { type: 'dossier', id: dossierId }, { attachmentId, documentId: attachment.documentId })],
+        TransactItems: [auditEntry(deps.tableName, caller, 'dossier.attachment.read', dossierTarget(dossier), { attachmentId, documentId: attachment.documentId })],
       }),
     );
   }

@@ -11,7 +11,7 @@ import { addDays, isoWeekday, vietnamToday } from '@portal/shared/booking/dates'
 import { planSessions, weeklyTemplateSchema, type WeeklyTemplate } from '@portal/shared/booking/sessions';
 import { canAccess } from '@portal/shared/policy';
 import { AppError, toAppError } from '../platform/errors';
-import { auditEntry, type AuditContext } from '../repositories/audit';
+import { appointmentTarget, auditEntry, type AuditContext } from '../repositories/audit';
 import {
   appointmentIdByCode, appointmentsOfSession, checkInAppointment, getAppointment, markNoShow, type Deps, type StoredAppointment,
 } from '../repositories/appointments';
@@ -124,15 +124,27 @@ const rowOf = (a: StoredAppointment): SessionAppointmentView => ({
   ...(a.checkedInAt ? { checkedInAt: a.checkedInAt } : {}),
 });
 
-/** The booking list of a session in queue order (printable; reception's "who is next"). Audited: it shows patients' details. */
+/** A transaction holds at most 100 writes. */
+const AUDIT_CHUNK = 100;
+
+/**
+ * The booking list of a session in queue order (printable; reception's "who is next"). Audited: it
+ * shows patients' names, birth dates and phones, so besides the list's own entry each booking citizen
+ * gets one as data subject (ADR 0025; bounded by the session's capacity), before anything is returned.
+ */
 export async function sessionAppointments(deps: Deps, hospitalId: string, sessionId: string, ctx: AuditContext): Promise<{ session: StaffSessionView; appointments: SessionAppointmentView[] }> {
   const session = await sessionOfHospital(deps, hospitalId, sessionId, ctx);
-  await deps.db.send(new TransactWriteCommand({ TransactItems: [auditEntry(deps.tableName, ctx, 'session.appointments.list', { type: 'session', id: sessionId })] }));
-  const rows = (await appointmentsOfSession(deps, sessionId))
+  const bookings = (await appointmentsOfSession(deps, sessionId))
     .filter((a) => a.sessionId === sessionId)
-    .sort((a, b) => (a.queueNumber ?? Number.MAX_SAFE_INTEGER) - (b.queueNumber ?? Number.MAX_SAFE_INTEGER) || a.createdAt.localeCompare(b.createdAt))
-    .map(rowOf);
-  return { session: staffSessionView(session), appointments: rows };
+    .sort((a, b) => (a.queueNumber ?? Number.MAX_SAFE_INTEGER) - (b.queueNumber ?? Number.MAX_SAFE_INTEGER) || a.createdAt.localeCompare(b.createdAt));
+  const entries = [
+    auditEntry(deps.tableName, ctx, 'session.appointments.list', { type: 'session', id: sessionId }, { rows: bookings.length }),
+    ...bookings.filter((a) => a.userId !== ctx.principal.userId).map((a) => auditEntry(deps.tableName, ctx, 'session.appointments.list', appointmentTarget(a), { sessionId })),
+  ];
+  for (let i = 0; i < entries.length; i += AUDIT_CHUNK) {
+    await deps.db.send(new TransactWriteCommand({ TransactItems: entries.slice(i, i + AUDIT_CHUNK) }));
+  }
+  return { session: staffSessionView(session), appointments: bookings.map(rowOf) };
 }
 
 /** Reception types or scans a booking code: confirmed → checked in, on the day of the appointment, at its hospital. */

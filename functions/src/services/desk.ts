@@ -9,6 +9,7 @@ import type { PaymentStatus } from '@portal/shared/payments/payments';
 import { vietnamDate } from '@portal/shared/vietnamese';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../platform/errors';
+import type { AuditAction } from '@portal/shared/audit/actions';
 import { auditEntry, type AuditContext } from '../repositories/audit';
 import { billIdByCode, getBill, type StoredBill } from '../repositories/bills';
 import { billIdsOfPatient, billsOfDay, paymentsOfDay } from '../repositories/desk';
@@ -16,7 +17,7 @@ import type { StoredAttempt } from '../repositories/payments';
 import { payLinkToken } from './pay-links';
 import type { PaymentDeps } from './payments';
 
-async function audited(deps: PaymentDeps, ctx: AuditContext, action: string, hospitalId: string, details: Record<string, unknown>): Promise<void> {
+async function audited(deps: PaymentDeps, ctx: AuditContext, action: AuditAction, hospitalId: string, details: Record<string, unknown>): Promise<void> {
   if (!canAccess(ctx.principal, { hospitalId })) throw new AppError('forbidden');
   await deps.db.send(new TransactWriteCommand({ TransactItems: [auditEntry(deps.tableName, ctx, action, { type: 'hospital', id: hospitalId }, details)] }));
 }

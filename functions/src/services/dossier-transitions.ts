@@ -15,7 +15,7 @@ import { clockRuns, planTransition, type ActionInput, type Actor, type DossierAc
 import { catalogue, type Procedure } from '@portal/shared/procedures/catalogue';
 import { keys } from '@portal/shared/table';
 import { AppError, toAppError } from '../platform/errors';
-import { auditEntry, type AuditContext } from '../repositories/audit';
+import { auditEntry, dossierTarget, type AuditContext } from '../repositories/audit';
 import { dossierPut, getDossier, historyItem, transact, type Deps, type StoredDossier, type StoredHistory } from '../repositories/dossiers';
 import type { TransactItem } from '../repositories/payments';
 import { workCalendar } from './calendar';
@@ -165,7 +165,7 @@ export function buildTransition(tableName: string, before: StoredDossier, change
   const items: TransactItem[] = [dossierPut(tableName, before, next), { Put: { TableName: tableName, Item: historyItem(before.dossierId, next.version, entry) } }];
   if (acting.audit) {
     items.push(
-      auditEntry(tableName, acting.audit, `dossier.${change.action}`, { type: 'dossier', id: before.dossierId }, { from: before.state, to: next.state, version: next.version }),
+      auditEntry(tableName, acting.audit, `dossier.${change.action}`, dossierTarget(next), { from: before.state, to: next.state, version: next.version }),
     );
   }
   if (!SILENT.includes(change.action)) items.push(outboxItem(tableName, next, change.action, at));

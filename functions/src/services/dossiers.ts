@@ -18,9 +18,9 @@ import { vietnamDate } from '@portal/shared/vietnamese';
 import { AppError, toAppError } from '../platform/errors';
 import { newId } from '../platform/ids';
 import type { Lang } from '../platform/http';
-import { auditEntry } from '../repositories/audit';
+import { auditRead, dossierTarget } from '../repositories/audit';
 import {
-  codeGuardItem, getDossierRecord, insertDraft, type DossierRecord, listOwnerDossiers, nextCodeSequence, putNew, saveDraftData, transact, type Deps, type StoredDossier,
+  codeGuardItem, getDossierRecord, insertDraft, type DossierRecord, listOwnerDossiers, nextCodeSequence, putNew, saveDraftData, type Deps, type StoredDossier,
 } from '../repositories/dossiers';
 import type { TransactItem } from '../repositories/payments';
 import { attachmentView, confirmAttachments, uploadedDocumentIds, type StoredAttachment } from './attachments';
@@ -110,7 +110,7 @@ export async function dossierView(deps: Deps, dossierId: string, caller: Caller)
   const { record, viewer } = await readOwn(deps, dossierId, caller.principal);
   if (viewer !== 'applicant') {
     // Every staff read of a dossier lands in the audit log.
-    await transact(deps, [auditEntry(deps.tableName, caller, 'dossier.read', { type: 'dossier', id: dossierId })]);
+    await auditRead(deps, caller, 'dossier.read', dossierTarget(record.dossier));
   }
   return recordView(deps, record, viewer, caller.now);
 }

@@ -21,7 +21,7 @@ export const principalSchema = z.object({
   ),
 });
 
-export const AUDIT_TARGET_TYPES = ['procedure', 'dossier', 'booking', 'payment', 'refund', 'session', 'hospital'] as const;
+export const AUDIT_TARGET_TYPES = ['procedure', 'dossier', 'appointment', 'booking', 'payment', 'refund', 'session', 'hospital'] as const;
 export const auditTargetParams = z.object({
   targetType: z.enum(AUDIT_TARGET_TYPES),
   targetId: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,100}$/)),
@@ -45,3 +45,23 @@ export const anyQuery = z.record(z.string(), z.string());
 
 /** An OpenAPI 3.1 document (its own schema is the OpenAPI specification). */
 export const openApiDocumentSchema = z.object({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) });
+
+/** GET /api/me/data-access: the next page's opaque cursor (ADR 0025). */
+export const dataAccessQuery = z.object({ cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(400))) });
+const label = z.object({ vi: z.string(), en: z.string() });
+/** Who read or acted on the caller's data (shared/src/audit/data-access.ts `DataAccessPage`). */
+export const dataAccessPageSchema = z.object({
+  items: z.array(z.object({
+    at: instant,
+    action: z.string().check(z.describe('The audited action, e.g. dossier.read')),
+    actionLabel: label,
+    by: z.object({
+      role: z.enum(ROLES),
+      roleLabel: label,
+      place: z.optional(label.check(z.describe('The unit or hospital they work for'))),
+      name: z.optional(z.string().check(z.describe('Only when the department shows staff names'))),
+    }),
+    target: z.object({ type: z.enum(['dossier', 'appointment']), id: z.string(), code: z.optional(z.string()) }),
+  })).check(z.describe('Newest first, 20 a page')),
+  next: z.optional(z.string().check(z.describe('Opaque cursor of the next page; absent on the last'))),
+});

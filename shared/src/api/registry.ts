@@ -33,7 +33,7 @@ import { receiptNumberParams, receiptVerificationSchema } from '../receipts/rece
 import type { RouteId } from '../routes';
 import { createHisKeyBody, hisKeyListSchema, hisKeyParams, hisKeyViewSchema, issuedHisKeySchema } from '../his-keys';
 import { body, empty, file, json, jsonList, redirect, type HeaderSpec, type RouteContract } from './contract';
-import { anyQuery, auditEntriesSchema, auditTargetParams, healthSchema, openApiDocumentSchema, principalSchema, unknownPathParams } from './platform';
+import { anyQuery, auditEntriesSchema, auditTargetParams, dataAccessPageSchema, dataAccessQuery, healthSchema, openApiDocumentSchema, principalSchema, unknownPathParams } from './platform';
 
 const session: readonly HeaderSpec[] = [
   { name: SESSION_HEADER, in: 'header', required: true, description: 'Any value: a cross-site form cannot send it' },
@@ -97,6 +97,7 @@ export const ROUTE_CONTRACTS = {
   'desk.reconciliation': { path: hospitalParams, query: reconciliationQuery, responses: { 200: file('text/csv', 'UTF-8 with BOM, one line per payment attempt, times GMT+7') } },
   'receipts.pdf': { path: paymentIdParams, responses: { 200: pdf('The e-receipt') } },
   'receipts.verify': { path: receiptNumberParams, responses: { 200: json(receiptVerificationSchema, 'ReceiptVerification', 'The receipt and its standing, without personal data') } },
+  'me.dataAccess': { query: dataAccessQuery, responses: { 200: json(dataAccessPageSchema, 'DataAccessPage', 'Staff reads and actions on my dossiers and bookings, newest first (ADR 0025)') } },
   'hisKeys.create': { path: hospitalParams, body: body(createHisKeyBody, 'NewHisKey'), responses: { 201: json(issuedHisKeySchema, 'IssuedHisKey', 'The key, shown this once') } },
   'hisKeys.list': { path: hospitalParams, responses: { 200: json(hisKeyListSchema, 'HisKeyList', "The hospital's keys, newest first: label, issued when and by whom, last 4 characters, status; never a key") } },
   'hisKeys.revoke': { path: hisKeyParams, responses: { 200: json(hisKeyViewSchema, 'HisKey', 'The key, revoked: the very next request with it is refused') } },

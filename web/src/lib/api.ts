@@ -12,7 +12,8 @@ import type { OpenedPayment, PaymentView } from '@portal/shared/payments/payment
 import { isBillView, isOpenedPayment, isPaymentView, isPrincipal, isProcedure, isProcedureList } from './guards';
 import type { DeskBill, DeskPayment } from '@portal/shared/payments/desk';
 import type { DecideRefund, RefundStatus, RefundView, RequestRefund } from '@portal/shared/payments/refunds';
-import { isDeskBillList, isDeskPaymentList, isRefundList, isRefundView } from './guards';
+import type { DataAccessPage } from '@portal/shared/audit/data-access';
+import { isDataAccessPage, isDeskBillList, isDeskPaymentList, isRefundList, isRefundView } from './guards';
 import type { Lang } from './i18n';
 import { fetchWithSession } from './session';
 
@@ -156,6 +157,11 @@ export function getProcedure(code: string, options: RequestOptions): Promise<Pro
 /** GET /api/me: who the bearer of the token is. */
 export function getMe(token: string, options: Omit<RequestOptions, 'token'>): Promise<Principal> {
   return getJson('/api/me', isPrincipal, { ...options, token });
+}
+
+/** GET /api/me/data-access: who read or acted on my data, newest first; `cursor` is the previous page's `next` (ADR 0025). */
+export function getDataAccess(cursor: string | undefined, options: RequestOptions & { token: string }): Promise<DataAccessPage> {
+  return getJson(`/api/me/data-access${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`, isDataAccessPage, options);
 }
 
 /**

@@ -11,6 +11,7 @@ import type { BillItem, BillStatus, BillView } from '@portal/shared/payments/bil
 import type { OpenedPayment, PaymentStatus, PaymentView } from '@portal/shared/payments/payments';
 import type { DeskBill, DeskPayment } from '@portal/shared/payments/desk';
 import type { RefundStatus, RefundView } from '@portal/shared/payments/refunds';
+import type { DataAccessItem, DataAccessPage } from '@portal/shared/audit/data-access';
 
 type Json = Record<string, unknown>;
 
@@ -199,3 +200,13 @@ export function isRefundView(v: unknown): v is RefundView {
 export function isRefundList(v: unknown): v is { items: RefundView[] } {
   return isObject(v) && Array.isArray(v.items) && v.items.every(isRefundView);
 }
+
+/** One entry of "who read my data" (ADR 0025): the labels the page shows and the item it links to. */
+export function isDataAccessItem(v: unknown): v is DataAccessItem {
+  if (!isObject(v) || !isTimestamp(v.at) || !isString(v.action) || !isLabel(v.actionLabel) || !isObject(v.by) || !isObject(v.target)) return false;
+  const { by, target } = v;
+  return isRole(by.role) && isLabel(by.roleLabel) && (by.place === undefined || isLabel(by.place)) && optional(isString)(by.name) &&
+    (target.type === 'dossier' || target.type === 'appointment') && isString(target.id) && optional(isString)(target.code);
+}
+
+export const isDataAccessPage = (v: unknown): v is DataAccessPage => isObject(v) && Array.isArray(v.items) && v.items.every(isDataAccessItem) && optional(isString)(v.next);

@@ -8,7 +8,7 @@ export type Lang = (typeof LANGS)[number];
 export type PageId = 'home' | 'procedures' | 'procedure' | 'appointments' | 'payments' | 'bill' | 'paymentResult' | 'account' | 'signIn' | 'signInDone' | 'notFound' | 'cashierDesk' | 'refundApprovals' | 'financeOffice' | 'receiptVerify'
   | 'myDossiers' | 'applyDossier' | 'dossierDetail' | 'trackDossier' | 'licenceVerify'
   | 'officerInbox' | 'officerDossier' | 'departmentAdmin' | 'hisKeys'
-  | 'myAppointments' | 'schedulerDesk' | 'receptionDesk'
+  | 'myAppointments' | 'schedulerDesk' | 'receptionDesk' | 'dataAccess'
   | 'apiReference';
 
 const PATHS: Record<PageId, Record<Lang, string>> = {
@@ -23,6 +23,7 @@ const PATHS: Record<PageId, Record<Lang, string>> = {
   bill: { vi: '/thanh-toan/hoa-don/', en: '/en/payments/bill/' },
   paymentResult: { vi: '/thanh-toan/ket-qua/', en: '/en/payments/result/' },
   account: { vi: '/tai-khoan/', en: '/en/account/' },
+  dataAccess: { vi: '/tai-khoan/ai-da-xem/', en: '/en/account/data-access/' },
   signIn: { vi: '/dang-nhap/', en: '/en/sign-in/' },
   signInDone: { vi: '/dang-nhap/xong/', en: '/en/sign-in/done/' },
   notFound: { vi: '/', en: '/en/' },

@@ -14,7 +14,7 @@ import { vietnamDate } from '@portal/shared/vietnamese';
 import { AppError, toAppError } from '../../platform/errors';
 import { logger } from '../../platform/logger';
 import type { DocumentStore } from '../../platform/file-store';
-import { auditEntry, type AuditContext } from '../../repositories/audit';
+import { auditEntry, dossierTarget, type AuditContext } from '../../repositories/audit';
 import { getDossier } from '../../repositories/dossiers';
 import { getLicence, licencesExpiringBetween, type Deps, type StoredLicence, type StoredStatus } from '../../repositories/licences';
 import { SIGNATURE_ALGORITHM, sha256, verifySignature, type LicenceKeys } from './signer';
@@ -137,7 +137,7 @@ export async function licencePdfForDossier(
   const pdf = await deps.documents.getObject(licence.documentKey);
   if (!pdf) throw new Error(`Licence ${licence.number} is in the register but not in storage`);
   if (caller.principal.role === 'officer' || caller.principal.role === 'admin') {
-    await deps.db.send(new TransactWriteCommand({ TransactItems: [auditEntry(deps.tableName, caller, 'licence.download', { type: 'dossier', id: dossierId }, { number: licence.number })] }));
+    await deps.db.send(new TransactWriteCommand({ TransactItems: [auditEntry(deps.tableName, caller, 'licence.download', dossierTarget(dossier), { number: licence.number })] }));
   }
   return { number: licence.number, pdf };
 }
