@@ -112,6 +112,11 @@ export const LIST_ROUTES: Partial<Record<RouteId, { query?: string; perHospital?
 export const NO_OWNED_RESOURCE: Partial<Record<RouteId, string>> = {
   'health.get': 'liveness, no data',
   'me.get': 'the caller\'s own token claims, nothing stored',
+  'openapi.get': 'the public API document, generated from the code; no data',
+  'auth.config': 'the public list of trusted issuers',
+  'auth.token': 'exchanges the caller\'s own code and PKCE verifier; the refresh token goes to the caller\'s own cookie',
+  'auth.refresh': 'the caller\'s own HttpOnly refresh cookie; nothing addressable of anyone else',
+  'auth.logout': 'revokes the caller\'s own refresh cookie; nothing addressable of anyone else',
   'procedures.list': 'the public catalogue',
   'procedures.get': 'the public catalogue',
   'procedures.update': 'the catalogue belongs to the department; administrators only, and they see all',
