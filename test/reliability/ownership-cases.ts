@@ -117,6 +117,7 @@ export const LIST_ROUTES: Partial<Record<RouteId, { query?: string; perHospital?
 export const NO_OWNED_RESOURCE: Partial<Record<RouteId, string>> = {
   'health.get': 'liveness, no data',
   'me.get': 'the caller\'s own token claims, nothing stored',
+  'openapi.get': 'the public API document, generated from the code; no data',
   'auth.config': 'the public list of trusted issuers',
   'auth.token': 'the code and its PKCE verifier are the capability; the issuer refuses anyone else\'s (test/integration/oidc-protocol.test.ts)',
   'auth.refresh': 'the HttpOnly refresh cookie is the session; a bearer token changes nothing (authorization matrix)',
