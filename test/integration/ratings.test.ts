@@ -7,6 +7,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/src/table';
 import type { RatingView } from '../../shared/src/ratings/api';
+import { demoDossierId } from '../../functions/src/local/demo-dossiers';
 import { api, REISSUE, seedInState } from '../helpers/dossiers';
 import { startTestPortal, type TestPortal } from '../helpers/portal';
 import { checkedInAppointment, finishedDossier, rateAppointment, rateDossier, summaryOf } from '../helpers/ratings';
@@ -111,6 +112,18 @@ describe('rating a finished dossier', () => {
     const rating = (await portal.db.send(new GetCommand({ TableName: portal.tableName, Key: keys.rating('dossier', dossier.dossierId), ConsistentRead: true }))).Item!;
     expect(Object.keys(rating)).not.toEqual(expect.arrayContaining(['ownerId']));
     expect(JSON.stringify(rating)).not.toMatch(/citizen-an|Nguyễn|079085/);
+  });
+});
+
+describe('the demo seed', () => {
+  it('gives the procedure page counts and the hospital too, and leaves citizen-an one finished dossier to rate', async () => {
+    expect(await summaryOf(portal, 'procedure=cap-moi-giay-phep-hanh-nghe')).toMatchObject({ count: 3, sum: 12, mean: 4, histogram: { 1: 0, 2: 0, 3: 1, 4: 1, 5: 1 } });
+    expect((await summaryOf(portal, 'hospital=hosp-cho-ray')).count).toBeGreaterThanOrEqual(2);
+    const unrated = await api<RatingView>(portal, `/api/dossiers/${demoDossierId(13)}/rating`, 'citizen-an');
+    expect(unrated.body).toMatchObject({ rateable: true, editable: false });
+    expect(unrated.body.rating).toBeUndefined();
+    // Rated 20 days after submission, 10 days ago: locked.
+    expect((await api<RatingView>(portal, `/api/dossiers/${demoDossierId(10)}/rating`, 'citizen-binh')).body).toMatchObject({ editable: false, rating: { score: 5 } });
   });
 });
 

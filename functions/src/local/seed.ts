@@ -12,7 +12,7 @@ import { demoHisKey } from './demo-bills';
 import { hospitals } from '@portal/shared/hospitals';
 import { demoBills } from './demo-bills';
 import { seedDossiers } from './demo-dossiers';
-import { seedBooking } from './demo-booking';
+import { seedBooking, seedRatedVisits } from './demo-booking';
 
 /** The seed acts as the hospitals' information systems; its audit entries say so. */
 const SEED_ACTOR = { principal: { userId: 'seed', role: 'admin' as const, name: 'Dữ liệu mẫu', duties: [] }, requestId: 'seed' };
@@ -57,5 +57,6 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
   }
   written += await seedBooking(db, tableName);
   written += await seedDossiers(db, tableName);
+  written += await seedRatedVisits(db, tableName);
   return { written };
 }
