@@ -11,6 +11,7 @@ import { pagePath, type Lang } from '../../web/src/lib/i18n';
 import { skipBrowserSuite, VIEWPORTS } from '../helpers/browser';
 import { browserSuite, pickDemoAccount } from '../helpers/browser-suite';
 import { seedInState } from '../helpers/dossiers';
+import { checkedInAppointment } from '../helpers/ratings';
 
 const SUITE = 'satisfaction ratings';
 const STEP_TIMEOUT_MS = 20_000;
@@ -81,6 +82,37 @@ describe.skipIf(skipBrowserSuite(SUITE))('satisfaction ratings (Chromium, 360×7
         }
         const after = (await (await fetch(`${suite.portal().url}/api/ratings/summary?procedure=${PROCEDURE}`)).json()) as { count: number };
         expect(after.count).toBe(before.count + 1);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  for (const lang of ['vi', 'en'] as const) {
+    it(`${lang}: citizen-an rates a visit on "my appointments", and the booking page shows the hospital's rating`, async () => {
+      const visit = await checkedInAppointment(suite.portal(), 'citizen-an');
+      const { context, page } = await checks().newPage({ ...VIEWPORTS.phone, locale: lang === 'vi' ? 'vi-VN' : 'en-GB' });
+      try {
+        const mine = pagePath('myAppointments', lang);
+        await page.goto(`${pagePath('signIn', lang)}?return=${encodeURIComponent(mine)}`);
+        await pickDemoAccount(page, 'citizen-an', STEP_TIMEOUT_MS);
+        await page.waitForURL((url) => url.pathname === mine, { timeout: STEP_TIMEOUT_MS });
+        checks().nextPage(page);
+        const panel = page.locator(`[data-rating-panel]:has(#rating-appointment-${visit.appointmentId}-title)`);
+        await panel.waitFor({ timeout: STEP_TIMEOUT_MS });
+        await checks().checkPage(page, `my appointments with a rating form (${lang})`);
+        await panel.getByRole('radio', { name: /^5 — / }).check();
+        await panel.locator('[data-rating-submit]').click();
+        await expect.poll(() => panel.locator('[data-rating-done]').textContent(), { timeout: STEP_TIMEOUT_MS }).toMatch(lang === 'vi' ? /^Bạn đã đánh giá 5\/5 — Rất hài lòng — sửa được đến / : /^You rated 5\/5 — Very satisfied — you can change it until /);
+        await checks().checkPage(page, `my appointments after rating (${lang})`);
+
+        checks().nextPage(page);
+        await page.goto(pagePath('appointments', lang));
+        const hospital = page.locator('[data-hospital]');
+        await expect.poll(() => hospital.isEnabled(), { timeout: STEP_TIMEOUT_MS }).toBe(true);
+        await hospital.selectOption('hosp-cho-ray');
+        await expect.poll(() => page.locator('[data-hospital-rating]').textContent(), { timeout: STEP_TIMEOUT_MS }).toMatch(lang === 'vi' ? /^Người bệnh đánh giá mức độ hài lòng: [\d,]+\/5 \(\d+ lượt\)$/ : /^Patients' satisfaction rating: [\d.]+ out of 5 \(\d+ ratings\)$/);
+        await checks().checkPage(page, `booking page with the hospital's rating (${lang})`);
       } finally {
         await context.close();
       }

@@ -23,6 +23,8 @@ export interface RatingPanelOptions {
   lang: Lang;
   token: string;
   subject: { type: SubjectType; id: string };
+  /** 3 inside a card that has its own h2 (an appointment in the list). */
+  headingLevel?: 2 | 3;
 }
 
 /** Reads the caller's rating and draws the panel into `host` (hidden while the item cannot be rated). */
@@ -35,9 +37,10 @@ export async function mountRatingPanel(host: HTMLElement, options: RatingPanelOp
     host.replaceChildren();
     return;
   }
-  const prefix = `rating-${subject.type}`;
+  // Unique per item: the appointments list can hold several panels.
+  const prefix = `rating-${subject.type}-${subject.id}`;
   const section = el('section', { class: 'panel rating-panel', 'aria-labelledby': `${prefix}-title`, 'data-rating-panel': '' });
-  const title = el('h2', { class: 'panel-title', id: `${prefix}-title` }, t.title);
+  const title = el(options.headingLevel === 3 ? 'h3' : 'h2', { class: 'panel-title', id: `${prefix}-title` }, t.title);
   const done = el('p', { class: 'rating-done', 'data-rating-done': '' });
   const yourComment = el('p', { class: 'muted', 'data-rating-comment': '' });
   const form = el('form', { novalidate: '', 'data-rating-form': '' });

@@ -50,3 +50,12 @@ export async function initRatingSummary(root: HTMLElement): Promise<void> {
     body.replaceChildren(el('p', { class: 'muted' }, t.summaryUnavailable));
   }
 }
+
+/** One line under the booking page's hospital choice: "Người bệnh đánh giá 4,5/5 (2 lượt)"; nothing before the first rating. */
+export async function showHospitalRating(target: HTMLElement, hospitalId: string, lang: Lang): Promise<void> {
+  target.textContent = '';
+  if (!hospitalId) return;
+  const summary = await getRatingSummary('hospital', hospitalId, { lang }).catch(() => undefined);
+  if (summary?.mean === null || summary?.mean === undefined || summary.id !== hospitalId) return;
+  target.textContent = RATING_TEXT[lang].hospitalLine(formatMean(summary.mean, lang), summary.count);
+}

@@ -24,6 +24,7 @@ export const RATING_TEXT = {
     summaryCaption: 'Số lượt đánh giá theo từng mức',
     level: 'Mức',
     votes: 'Số lượt',
+    hospitalLine: (mean: string, count: number) => `Người bệnh đánh giá mức độ hài lòng: ${mean}/5 (${count} lượt)`,
   },
   en: {
     title: 'Satisfaction rating',
@@ -46,6 +47,7 @@ export const RATING_TEXT = {
     summaryCaption: 'Ratings at each level',
     level: 'Level',
     votes: 'Ratings',
+    hospitalLine: (mean: string, count: number) => `Patients' satisfaction rating: ${mean} out of 5 (${count} ${count === 1 ? 'rating' : 'ratings'})`,
   },
 } as const;
 
