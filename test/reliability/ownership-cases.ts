@@ -117,6 +117,10 @@ export const LIST_ROUTES: Partial<Record<RouteId, { query?: string; perHospital?
 export const NO_OWNED_RESOURCE: Partial<Record<RouteId, string>> = {
   'health.get': 'liveness, no data',
   'me.get': 'the caller\'s own token claims, nothing stored',
+  'auth.config': 'the public list of trusted issuers',
+  'auth.token': 'public; the authorization code and its PKCE verifier are the capability (ADR 0021)',
+  'auth.refresh': 'the HttpOnly refresh cookie is the capability; no table item',
+  'auth.logout': 'the HttpOnly refresh cookie is the capability; no table item',
   'procedures.list': 'the public catalogue',
   'procedures.get': 'the public catalogue',
   'procedures.update': 'the catalogue belongs to the department; administrators only, and they see all',
