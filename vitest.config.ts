@@ -10,6 +10,7 @@ const CONCURRENCY_FILES = [
   'test/integration/booking-idempotency.test.ts',
   'test/integration/booking-moves.test.ts',
   'test/integration/dossier-concurrency.test.ts',
+  'test/integration/rating-concurrency.test.ts',
 ];
 
 export default defineConfig({

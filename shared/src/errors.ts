@@ -33,6 +33,8 @@ export const ERRORS = {
   attachment_too_large: { status: 422, vi: 'Tệp vượt quá dung lượng cho phép của giấy tờ này', en: 'The file is larger than this document allows' },
   attachment_limit_reached: { status: 409, vi: 'Giấy tờ này đã có đủ số tệp cho phép; hãy xóa bớt trước khi tải thêm', en: 'This document already has the most files allowed; delete one first' },
   licence_status_not_allowed: { status: 409, vi: 'Không thể chuyển giấy phép sang trạng thái này (giấy phép đã thu hồi hoặc đang ở trạng thái đó)', en: 'The licence cannot move to this status (it is revoked or already in it)' },
+  rating_not_open: { status: 409, vi: 'Chỉ đánh giá được khi hồ sơ đã giải quyết xong hoặc lịch khám đã được tiếp nhận', en: 'You can rate only a finished dossier or an appointment you were checked in for' },
+  rating_locked: { status: 409, vi: 'Đã quá 7 ngày kể từ khi đánh giá, không thể sửa đánh giá nữa', en: 'More than 7 days have passed since you rated; the rating can no longer be changed' },
   lookup_locked: { status: 429, vi: 'Nhập sai quá nhiều lần, vui lòng thử lại sau 15 phút', en: 'Too many wrong attempts; try again in 15 minutes' },
   payload_too_large: { status: 413, vi: 'Nội dung gửi lên quá lớn', en: 'The request body is too large' },
   unsupported_media_type: { status: 415, vi: 'Định dạng nội dung không được hỗ trợ', en: 'Unsupported content type' },

@@ -52,6 +52,8 @@ export const FUNCTIONS = {
   dossierOffice: { access: 'write', description: "Officers' inbox and actions on their unit's dossiers (audited, one transaction per transition)", documents: { dossiers: 'read' } },
   // write: the tracking lookup counts wrong second factors and locks (as bills.lookup does).
   dossiersPublic: { access: 'write', description: 'Public dossier tracking (code + second factor, locked after wrong tries), public licence verification, the working-day calendar', documents: { licences: 'read' }, licenceKey: 'verify' },
+  ratings: { access: 'write', description: 'Satisfaction ratings: the owner rates a finished dossier or a checked-in appointment, the counters in the same transaction (ADR 0026)' },
+  ratingsRead: { access: 'read', description: "The owner's own rating of a dossier or appointment; the public anonymous counts (ADR 0026)" },
   departmentAdmin: { access: 'write', description: "The department's administrators: licence status, the working-day calendar (audited)" },
 } as const satisfies Record<string, { access: TableAccess; description: string; /** Reads the VNPay/pay-link secret. */ portalSecret?: true; /** Access to prefixes of the documents bucket. */ documents?: DocumentsGrant; licenceKey?: LicenceKeyUse }>;
 export type FunctionName = keyof typeof FUNCTIONS;
@@ -146,6 +148,11 @@ export const routes = [
   { id: 'dossiers.licence', method: 'GET', path: '/api/dossiers/{dossierId}/licence', auth: dossierReader, access: 'write', fn: 'dossiers', summary: 'The signed licence or certificate PDF: the holder or officers of the unit; 404 until issued' },
   { id: 'public.licences.get', method: 'GET', path: '/api/public/licences/{number}', auth: 'public', access: 'write', fn: 'dossiersPublic', summary: 'Public licence verification: current status and the signature re-verified against the stored file' },
   { id: 'licences.status', method: 'POST', path: '/api/licences/{number}/status', auth: adminOnly, access: 'write', fn: 'departmentAdmin', summary: 'Suspend, revoke or reinstate a licence with a reason (audited; published at once; the holder is told)' },
+  { id: 'ratings.dossier.get', method: 'GET', path: '/api/dossiers/{dossierId}/rating', auth: applicant, access: 'read', fn: 'ratingsRead', summary: "The applicant's own rating of a dossier, and whether it can be rated; another applicant's: 404" },
+  { id: 'ratings.dossier.put', method: 'PUT', path: '/api/dossiers/{dossierId}/rating', auth: applicant, access: 'write', fn: 'ratings', summary: 'Rate a finished dossier 1–5 with an optional comment; changeable for 7 days, then locked' },
+  { id: 'ratings.appointment.get', method: 'GET', path: '/api/appointments/{appointmentId}/rating', auth: citizenOnly, access: 'read', fn: 'ratingsRead', summary: "The citizen's own rating of an appointment, and whether it can be rated; another's: 404" },
+  { id: 'ratings.appointment.put', method: 'PUT', path: '/api/appointments/{appointmentId}/rating', auth: citizenOnly, access: 'write', fn: 'ratings', summary: 'Rate a checked-in appointment 1–5 with an optional comment; changeable for 7 days, then locked' },
+  { id: 'ratings.summary', method: 'GET', path: '/api/ratings/summary', auth: 'public', access: 'read', fn: 'ratingsRead', summary: 'Anonymous rating counts (count, mean, 1–5 histogram) of one procedure, unit, hospital or specialty; cacheable' },
   { id: 'fallback.notFound', method: 'ANY', path: '/api/{proxy+}', auth: 'public', access: 'none', fn: 'platform', summary: 'Unknown API path or method: problem+json 404/405' },
 ] as const satisfies readonly Route[];
 

@@ -154,4 +154,13 @@ export const keys = {
   /** A citizen's saved patient profiles (self and family). */
   patientProfiles: (userId: string) => ({ pk: `PATIENTS#${userId}` }),
   patientProfile: (userId: string, profileId: string): Keys => ({ pk: `PATIENTS#${userId}`, sk: `PATIENT#${profileId}` }),
+
+  // Satisfaction ratings (issue 13; ADR 0026). Outside the dossier's partition on purpose: the
+  // officers' dossier Query never reads a rating, and a rating carries no dossier data.
+  /** One rating per dossier or appointment (`attribute_not_exists` on the first). */
+  rating: (subjectType: 'dossier' | 'appointment', subjectId: string): Keys => ({ pk: `RATING#${subjectType.toUpperCase()}#${subjectId}`, sk: 'RATING' }),
+  /** Counters of one procedure, unit, hospital or specialty: `sk = TOTAL`, and `DAY#<Vietnam date>` per day of first rating. */
+  ratingCounters: (scope: string, id: string) => ({ pk: `RATINGS#${scope.toUpperCase()}#${id}` }),
+  ratingTotal: (scope: string, id: string): Keys => ({ pk: `RATINGS#${scope.toUpperCase()}#${id}`, sk: 'TOTAL' }),
+  ratingDay: (scope: string, id: string, vietnamDay: string): Keys => ({ pk: `RATINGS#${scope.toUpperCase()}#${id}`, sk: `DAY#${vietnamDay}` }),
 };

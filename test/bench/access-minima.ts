@@ -91,5 +91,10 @@ export const ACCESS_MINIMA: Record<RouteId, Minimum> = {
   'dossiers.licence': { pattern: 'L7', calls: { GetItem: 2 } },
   'public.licences.get': { pattern: 'L8', calls: { GetItem: 1 } },
   'licences.status': { pattern: 'L9', calls: { GetItem: 1, TransactWriteItems: 1 } },
+  'ratings.dossier.get': { pattern: 'R1', calls: { GetItem: 2 } },
+  'ratings.dossier.put': { pattern: 'R2', calls: { GetItem: 2, TransactWriteItems: 1 } },
+  'ratings.appointment.get': { pattern: 'R1', calls: { GetItem: 2 } },
+  'ratings.appointment.put': { pattern: 'R2', calls: { GetItem: 2, TransactWriteItems: 1 } },
+  'ratings.summary': { pattern: 'R3', calls: { GetItem: 1 } },
   'fallback.notFound': none,
 };

@@ -15,6 +15,7 @@ import { bookableDate, bookingBody, bookHttp, citizen, depsOf, makeSession, pati
 import { api, readyDraft, reissueData, REISSUE, seedInState, submit } from '../helpers/dossiers';
 import { openPayment, payByIpn, payOnDouble, pushBill, waitForStatus } from '../helpers/payments';
 import type { TestPortal } from '../helpers/portal';
+import { checkedInAppointment, finishedDossier } from '../helpers/ratings';
 import { authorizationCode, signInThroughRelay } from '../helpers/sign-in';
 import { resultFields, signedResultQuery } from '../helpers/vnpay';
 
@@ -273,5 +274,10 @@ export const SCENARIOS: Record<RouteId, Scenario> = {
   'dossiers.licence': async (p) => ({ path: `/api/dossiers/${(await licensed(p)).dossierId}/licence`, as: 'citizen-an', note: 'holder' }),
   'public.licences.get': async (p) => ({ path: `/api/public/licences/${(await licensed(p)).number}` }),
   'licences.status': async (p) => ({ path: `/api/licences/${(await licensed(p)).number}/status`, method: 'POST', as: 'admin-quang', body: { status: 'suspended', reason: 'Kiểm tra phát hiện vi phạm điều kiện hành nghề' } }),
+  'ratings.dossier.get': async (p) => ({ path: `/api/dossiers/${(await finishedDossier(p)).dossierId}/rating`, as: 'citizen-an' }),
+  'ratings.dossier.put': async (p) => ({ path: `/api/dossiers/${(await finishedDossier(p)).dossierId}/rating`, method: 'PUT', as: 'citizen-an', body: { score: 4 }, note: 'first rating' }),
+  'ratings.appointment.get': async (p) => ({ path: `/api/appointments/${(await checkedInAppointment(p)).appointmentId}/rating`, as: 'citizen-an' }),
+  'ratings.appointment.put': async (p) => ({ path: `/api/appointments/${(await checkedInAppointment(p)).appointmentId}/rating`, method: 'PUT', as: 'citizen-an', body: { score: 5 }, note: 'first rating' }),
+  'ratings.summary': async () => ({ path: `/api/ratings/summary?procedure=${REISSUE}` }),
   'fallback.notFound': async () => ({ path: '/api/khong-co-dia-chi-nay', status: 404 }),
 };

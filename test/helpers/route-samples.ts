@@ -27,6 +27,7 @@ export const SAMPLE_QUERY: Record<string, string> = {
   'schedule.sessions': '?specialty=tim-mach',
   'public.dossiers.get': '?check=1234',
   'dossiers.list': '?mine=1',
+  'ratings.summary': '?procedure=cap-moi-giay-phep-hanh-nghe',
 };
 export const SAMPLE_BODIES: Record<string, unknown> = {
   'procedures.update': { available: false },
@@ -56,6 +57,8 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
   'dossiers.attachments.create': { documentId: 'don-de-nghi', fileName: 'don.pdf', contentType: 'application/pdf', sizeBytes: 1000 },
   'licences.status': { status: 'suspended', reason: 'Kiểm tra ma trận quyền' },
   'hisKeys.create': { label: 'HIS kiểm tra ma trận quyền' },
+  'ratings.dossier.put': { score: 4, comment: 'Kiểm tra ma trận quyền' },
+  'ratings.appointment.put': { score: 4 },
 };
 
 /**

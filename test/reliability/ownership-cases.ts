@@ -97,6 +97,11 @@ export const OWNERSHIP_CASES: Partial<Record<RouteId, Case>> = {
   'dossiers.attachments.delete': (f) => dossierTargets(f),
   // 404 until a licence is issued, for the holder too.
   'dossiers.licence': (f) => dossierTargets(f, () => ({ alsoFine: [404] })),
+  // A dossier or appointment not finished yet answers its owner 409 (rating_not_open): not about ownership.
+  'ratings.dossier.get': (f) => dossierTargets(f),
+  'ratings.dossier.put': (f) => dossierTargets(f, () => ({ body: { score: 4, comment: 'Kiểm tra quyền sở hữu' } })),
+  'ratings.appointment.get': (f) => appointmentTargets(f),
+  'ratings.appointment.put': (f) => appointmentTargets(f, () => ({ score: 4 })),
 };
 
 /** Routes whose resource lists are checked item by item (the list's own scope comes from the caller). */
@@ -148,5 +153,6 @@ export const NO_OWNED_RESOURCE: Partial<Record<RouteId, string>> = {
   'calendar.put': 'the department-wide working-day calendar; administrators only',
   'public.licences.get': 'public licence verification',
   'licences.status': 'department-wide licence register; administrators only, and they see all',
+  'ratings.summary': 'public anonymous counts of a procedure, unit, hospital or specialty: no rater, no comment',
   'fallback.notFound': 'unknown paths',
 };

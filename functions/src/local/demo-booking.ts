@@ -10,7 +10,8 @@ import type { PatientProfile } from '@portal/shared/booking/patients';
 import { planSessions } from '@portal/shared/booking/sessions';
 import { hospitals } from '@portal/shared/hospitals';
 import { keys } from '@portal/shared/table';
-import { insertProfile } from '../repositories/appointments';
+import { appointmentItem, insertProfile, type StoredAppointment } from '../repositories/appointments';
+import { rate } from '../services/ratings';
 import { sessionItem } from '../repositories/booking-schedule';
 
 const demoProfileId = (n: number): string => `01JDEMP${String(n).padStart(19, '0')}`;
@@ -78,6 +79,32 @@ export async function seedBooking(db: DynamoDBDocumentClient, tableName: string,
     } catch (error) {
       if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
     }
+  }
+  return written;
+}
+
+const demoVisitId = (n: number): string => `01JDEMAPT${String(n).padStart(17, '0')}`;
+
+/**
+ * Past visits of citizen-binh at Chợ Rẫy, checked in and rated (ADR 0026), so the hospital has
+ * counts to show. Written once: a visit already there keeps whatever happened to it.
+ */
+export async function seedRatedVisits(db: DynamoDBDocumentClient, tableName: string, now = new Date()): Promise<number> {
+  let written = 0;
+  const profile = demoProfiles[2]!.profile;
+  for (const [n, daysAgo, score] of [[1, 20, 5], [2, 9, 4]] as const) {
+    const date = addDays(vietnamToday(now), -daysAgo);
+    const at = `${date}T00:30:00.000Z`;
+    const visit: StoredAppointment = {
+      appointmentId: demoVisitId(n), code: `DEMO-BV0${n}`, userId: 'citizen-binh', hospitalId: 'hosp-cho-ray', specialtyId: 'tim-mach', sessionId: `hosp-cho-ray.tim-mach.${date}.0700`,
+      date, period: 'morning', start: '07:00', end: '11:30', room: 'P.101',
+      patient: { fullName: profile.fullName, dateOfBirth: profile.dateOfBirth, sex: profile.sex, phone: profile.phone, cccd: profile.cccd } as StoredAppointment['patient'],
+      patientHashes: [], insurance: { category: 'bhyt_registered' } as StoredAppointment['insurance'], status: 'checked_in', version: 2, createdAt: at, queueNumber: n, checkedInAt: at,
+    };
+    if (!(await putNew(db, tableName, appointmentItem(visit)))) continue;
+    const principal = { userId: 'citizen-binh', role: 'citizen' as const, name: profile.fullName, duties: [] };
+    await rate({ db, tableName, now: () => new Date(Date.parse(at) + 86_400_000) }, principal, 'appointment', visit.appointmentId, { score });
+    written += 2;
   }
   return written;
 }

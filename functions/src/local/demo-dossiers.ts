@@ -17,6 +17,7 @@ import type { TransactItem } from '../repositories/payments';
 import { procedureOf } from '../services/dossier-transitions';
 import { trackingChecks } from '../services/dossier-contact';
 import { auditEntry, dossierTarget } from '../repositories/audit';
+import { rate } from '../services/ratings';
 import { demoPrincipal, demoUsers } from './demo-users';
 
 export const demoDossierId = (n: number): string => `01JDEMDSR${String(n).padStart(17, '0')}`;
@@ -42,7 +43,13 @@ interface DemoDossier {
   dueInWorkingDays?: number;
   assignee?: string;
   supplement?: string[];
+  /** A satisfaction rating its owner gave that many days after submission (ADR 0026). */
+  rating?: { score: 1 | 2 | 3 | 4 | 5; comment?: string; daysAfter: number };
 }
+
+const ISSUED: DemoDossier['path'] = [{ action: 'submit', to: 'submitted' }, { action: 'receive', to: 'received', by: 'officer-lan' }, { action: 'approve', to: 'approved', by: 'officer-lan' }, { action: 'issue_result', to: 'result_issued', by: 'officer-lan' }];
+const REJECTED: DemoDossier['path'] = [{ action: 'submit', to: 'submitted' }, { action: 'receive', to: 'received', by: 'officer-thao' }, { action: 'reject', to: 'rejected', by: 'officer-thao' }];
+const binh = individual('Trần Thị Bình', '0912345678', '079190005678', 'binh.tran@example.vn');
 
 const demos: DemoDossier[] = [
   {
@@ -77,6 +84,11 @@ const demos: DemoDossier[] = [
     n: 7, procedureId: 'cap-moi-giay-phep-hanh-nghe', ownerId: 'citizen-an', data: { fullName: 'Nguyễn Văn An', phone: '0901234567' },
     path: [], submittedDaysAgo: 0,
   },
+  // Finished dossiers: three rated ones give the procedure page an aggregate; n = 13 is citizen-an's, still unrated, to try.
+  { n: 10, procedureId: 'cap-moi-giay-phep-hanh-nghe', ownerId: 'citizen-binh', data: binh, path: ISSUED, submittedDaysAgo: 30, rating: { score: 5, comment: 'Hồ sơ được giải quyết trước hạn.', daysAfter: 20 } },
+  { n: 11, procedureId: 'cap-moi-giay-phep-hanh-nghe', ownerId: 'citizen-binh', data: binh, path: ISSUED, submittedDaysAgo: 25, rating: { score: 4, daysAfter: 20 } },
+  { n: 12, procedureId: 'cap-moi-giay-phep-hanh-nghe', ownerId: 'citizen-binh', data: binh, path: REJECTED, submittedDaysAgo: 12, rating: { score: 3, comment: 'Cần hướng dẫn rõ hơn về giấy tờ.', daysAfter: 10 } },
+  { n: 13, procedureId: 'cap-moi-giay-phep-hanh-nghe', ownerId: 'citizen-an', data: individual('Nguyễn Văn An', '0901234567', '079085001234', 'an.nguyen@example.vn'), path: ISSUED, submittedDaysAgo: 15 },
 ];
 
 export async function seedDossiers(db: DynamoDBDocumentClient, tableName: string, agencyCode = process.env.AGENCY_CODE ?? '000.00.31.H29'): Promise<number> {
@@ -147,6 +159,12 @@ export async function seedDossiers(db: DynamoDBDocumentClient, tableName: string
     }
     await transact(deps, items);
     written++;
+    if (demo.rating) {
+      const ratedAt = new Date(new Date(submittedAt).getTime() + demo.rating.daysAfter * DAY);
+      const principal = { userId: demo.ownerId, role: 'citizen' as const, name: owner.name, duties: [] };
+      await rate({ ...deps, now: () => ratedAt }, principal, 'dossier', dossierId, { score: demo.rating.score, comment: demo.rating.comment });
+      written++;
+    }
   }
   return written;
 }

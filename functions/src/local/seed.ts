@@ -12,7 +12,7 @@ import { demoHisKey } from './demo-bills';
 import { hospitals } from '@portal/shared/hospitals';
 import { demoBills } from './demo-bills';
 import { seedDossiers } from './demo-dossiers';
-import { seedBooking } from './demo-booking';
+import { seedBooking, seedRatedVisits } from './demo-booking';
 import { seedDataAccess } from './demo-data-access';
 
 /** The seed acts as the hospitals' information systems; its audit entries say so. */
@@ -59,5 +59,6 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
   written += await seedBooking(db, tableName);
   written += await seedDossiers(db, tableName);
   written += await seedDataAccess(db, tableName);
+  written += await seedRatedVisits(db, tableName);
   return { written };
 }

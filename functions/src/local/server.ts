@@ -50,6 +50,8 @@ const lambdaModules: Record<FunctionName, () => Promise<{ handler: LambdaHandler
   dossierOffice: () => import('../lambdas/dossierOffice'),
   dossiersPublic: () => import('../lambdas/dossiersPublic'),
   departmentAdmin: () => import('../lambdas/departmentAdmin'),
+  ratings: () => import('../lambdas/ratings'),
+  ratingsRead: () => import('../lambdas/ratingsRead'),
 };
 
 /** API Gateway's own limit on a request body. */

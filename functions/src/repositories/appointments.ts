@@ -87,7 +87,7 @@ const returnPlace = (deps: Deps, sessionId: string): TransactItem => ({
   Update: { TableName: deps.tableName, Key: sessionKey(sessionId), UpdateExpression: 'SET booked = booked - :one', ConditionExpression: 'booked > :zero', ExpressionAttributeValues: { ':one': 1, ':zero': 0 } },
 });
 
-function appointmentItem(a: StoredAppointment): Record<string, unknown> {
+export function appointmentItem(a: StoredAppointment): Record<string, unknown> {
   return {
     ...keys.appointment(a.appointmentId), type: 'appointment', ...a,
     ...keys.userAppointments(a.userId), ownerSk: `APPT#${a.createdAt}`,

@@ -30,6 +30,7 @@ import {
 } from '../payments/refunds';
 import { listProceduresQuery, procedureCodeParams, procedureListResponse, storedProcedureSchema, updateProcedureBody } from '../procedures/api';
 import { receiptNumberParams, receiptVerificationSchema } from '../receipts/receipt';
+import { rateBody, ratingSummarySchema, ratingViewSchema, summaryQuery } from '../ratings/api';
 import type { RouteId } from '../routes';
 import { createHisKeyBody, hisKeyListSchema, hisKeyParams, hisKeyViewSchema, issuedHisKeySchema } from '../his-keys';
 import { body, empty, file, json, jsonList, redirect, type HeaderSpec, type RouteContract } from './contract';
@@ -146,6 +147,11 @@ export const ROUTE_CONTRACTS = {
   'dossiers.licence': { path: dossierIdParams, responses: { 200: pdf('The signed licence or certificate') } },
   'public.licences.get': { path: licenceNumberParams, responses: { 200: json(publicLicenceViewSchema, 'PublicLicence', 'The licence, its status and the signature check') } },
   'licences.status': { path: licenceNumberParams, body: body(licenceStatusBody, 'LicenceStatusChange'), responses: { 200: json(licenceStatusChangeSchema, 'LicenceStatus', 'The status now published') }, errors: ['licence_status_not_allowed'] },
+  'ratings.dossier.get': { path: dossierIdParams, responses: { 200: json(ratingViewSchema, 'RatingView', 'My rating of the dossier (or none yet) and whether it can be rated or changed', { 'Cache-Control': 'no-store' }) } },
+  'ratings.dossier.put': { path: dossierIdParams, body: body(rateBody, 'Rating'), responses: { 200: json(ratingViewSchema, 'RatingView', 'The rating as stored') }, errors: ['rating_not_open', 'rating_locked'] },
+  'ratings.appointment.get': { path: appointmentIdParams, responses: { 200: json(ratingViewSchema, 'RatingView', 'My rating of the visit (or none yet) and whether it can be rated or changed', { 'Cache-Control': 'no-store' }) } },
+  'ratings.appointment.put': { path: appointmentIdParams, body: body(rateBody, 'Rating'), responses: { 200: json(ratingViewSchema, 'RatingView', 'The rating as stored') }, errors: ['rating_not_open', 'rating_locked'] },
+  'ratings.summary': { query: summaryQuery, responses: { 200: json(ratingSummarySchema, 'RatingSummary', 'Anonymous counts of one procedure, unit, hospital or specialty', { 'Cache-Control': 'public, max-age=300' }) } },
   'fallback.notFound': { path: unknownPathParams, query: anyQuery, responses: {}, errors: ['not_found', 'method_not_allowed'] },
 } satisfies Record<RouteId, RouteContract>;
 

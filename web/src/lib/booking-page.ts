@@ -15,6 +15,7 @@ import { createAppointment, listHospitals, listProfiles, listSessions, listSpeci
 import { dayLabel, insuranceLabel, newIdempotencyKey, periodLabel, placesText, STATUS_LABELS, vietnamTime } from './booking-format';
 import { pagePath, type Lang } from './i18n';
 import { qrSvg } from './qr-svg';
+import { showHospitalRating } from './rating-summary';
 import { fillEmpty, identityValues } from './identity-prefill';
 import { getToken } from './session';
 import { leaveForPayment } from './payment-memory';
@@ -128,6 +129,7 @@ export function initBookingPage(root: HTMLElement): void {
     specialty.disabled = true;
     sessions = [];
     sessionsBox.replaceChildren();
+    void showHospitalRating(need<HTMLElement>(root, '[data-hospital-rating]'), hospital.value, lang);
     if (!hospital.value) return;
     const list = await listSpecialties(hospital.value, { lang });
     specialty.append(...list.map((s) => el('option', { value: s.specialtyId }, lang === 'en' ? s.nameEn : s.name)));

@@ -15,6 +15,7 @@ import { pagePath, type Lang } from './i18n';
 import { qrSvg } from './qr-svg';
 import { getToken } from './session';
 import { leaveForPayment } from './payment-memory';
+import { mountRatingPanel } from './rating-panel';
 
 const TEXT = {
   vi: {
@@ -125,6 +126,11 @@ export function initMyAppointments(root: HTMLElement): void {
       }
     }
     if (actions.childElementCount) box.append(actions);
+    if (a.status === 'checked_in') {
+      const host = el('div', { hidden: true });
+      box.append(host);
+      void mountRatingPanel(host, { lang, token: token!, subject: { type: 'appointment', id: a.appointmentId }, headingLevel: 3 });
+    }
     return box;
   }
 
