@@ -274,6 +274,7 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser officer test (Chromium, deskto
     c().nextPage(page);
     await page.getByRole('link', { name: 'Hồ sơ cần xử lý' }).waitFor({ timeout: STEP_TIMEOUT_MS });
     expect(await page.getByRole('link', { name: 'Lịch làm việc và giấy phép' }).isVisible()).toBe(false);
+    expect(await page.getByRole('link', { name: 'Khóa API của HIS' }).isVisible()).toBe(false);
     await c().checkPage(page, 'account page of an officer');
     await page.context().close();
   });
@@ -337,8 +338,8 @@ describe.skipIf(skipBrowserSuite(SUITE))('browser officer test (Chromium, deskto
   it('admin-quang edits the 2027 working-day calendar', async () => {
     const page = await signedIn('admin-quang', '/nhan-vien/quan-tri/');
     expect(plain(await page.locator('[data-gate-who]').textContent())).toBe('Hoàng Văn Quang · Quản trị hệ thống');
-    // Administrators are offered their page, not the officers' inbox.
-    expect((await page.locator('.staff-nav li:visible').allTextContents()).map(plain)).toEqual(['Lịch làm việc và giấy phép']);
+    // Administrators are offered their pages, not the officers' inbox.
+    expect((await page.locator('.staff-nav li:visible').allTextContents()).map(plain)).toEqual(['Lịch làm việc và giấy phép', 'Khóa API của HIS']);
     await page.locator('[data-calendar-form]').waitFor({ timeout: STEP_TIMEOUT_MS });
     await page.getByLabel('Năm', { exact: true }).selectOption('2027');
     await page.getByRole('button', { name: 'Xem lịch' }).click();
