@@ -18,8 +18,7 @@ import { carryToCounterpart } from './lang-switch';
 import { clearToken, getToken } from './session';
 import { DOSSIER_DETAIL_TEXT } from './dossier-detail-texts';
 import { leaveForPayment } from './payment-memory';
-import { isDossierFinished } from '@portal/shared/ratings/rules';
-import { mountRatingPanel } from './rating-panel';
+import { mountDossierRating } from './rating-panel';
 
 function required<T extends Element>(root: ParentNode, selector: string): T {
   const element = root.querySelector<T>(selector);
@@ -206,8 +205,7 @@ export function initDossierDetail(root: HTMLElement): void {
       slot('licenceNumber', d.licenceNumber);
       required<HTMLAnchorElement>(licence, '[data-verify]').href = `${pagePath('licenceVerify', lang)}${encodeURIComponent(d.licenceNumber)}`;
     }
-    // The satisfaction rating (its own module): only once the agency has finished with the dossier.
-    if (isDossierFinished(d.state)) void mountRatingPanel(required<HTMLElement>(content, '[data-rating]'), { lang, token: token!, subject: { type: 'dossier', id: d.dossierId } });
+    mountDossierRating(required<HTMLElement>(content, '[data-rating]'), d, { lang, token: token! });
     drawHistory(d.history);
     content.hidden = false;
   }

@@ -4,8 +4,8 @@
  * an optional comment, and after sending "Bạn đã đánh giá … — sửa được đến <ngày>". Editable for 7
  * days (the form stays, filled in), then only the sentence. Built here so the pages only mount it.
  */
-import { SCORES, type Score, type SubjectType } from '@portal/shared/ratings/rules';
-import { COMMENT_MAX_LENGTH } from '@portal/shared/ratings/rules';
+import type { DossierState } from '@portal/shared/dossiers/lifecycle';
+import { COMMENT_MAX_LENGTH, SCORES, isDossierFinished, type Score, type SubjectType } from '@portal/shared/ratings/rules';
 import { ApiError } from './api';
 import { vietnamDateTime } from './dossier-format';
 import type { Lang } from './i18n';
@@ -25,6 +25,11 @@ export interface RatingPanelOptions {
   subject: { type: SubjectType; id: string };
   /** 3 inside a card that has its own h2 (an appointment in the list). */
   headingLevel?: 2 | 3;
+}
+
+/** A dossier's panel: only once the agency has finished with it (no request before then). */
+export function mountDossierRating(host: HTMLElement, dossier: { dossierId: string; state: DossierState }, options: { lang: Lang; token: string }): void {
+  if (isDossierFinished(dossier.state)) void mountRatingPanel(host, { ...options, subject: { type: 'dossier', id: dossier.dossierId } });
 }
 
 /** Reads the caller's rating and draws the panel into `host` (hidden while the item cannot be rated). */
