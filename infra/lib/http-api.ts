@@ -1,7 +1,9 @@
 /**
  * The HTTP API: exactly one route per entry of the shared route table, each integrated with the
- * function the entry names. The functions live in the Functions nested stack (ADR 0017); their
- * integrations and invoke permissions are made here, beside the routes, from each function's ARN.
+ * function the entry names. The API, its stage and alarm live in the portal stack; the routes, the
+ * integrations, the invoke permissions and the authorizer in the Routes nested stack, since routes
+ * are what grows fastest (ADR 0017, "Routes in their own template"). The functions live in the
+ * Functions nested stack; each integration and permission is made from the function's ARN.
  *
  * Every function verifies the caller's token itself, against every trusted issuer (ADR 0003, 0021).
  * Routes only staff may call also pass API Gateway's JWT authorizer, which knows one issuer: the
@@ -9,7 +11,7 @@
  * refused before any Lambda runs; routes that citizens call (with a citizens'-pool or a VNeID
  * token) are checked by the function alone.
  */
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, NestedStack, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -22,11 +24,15 @@ import { isStaff } from '@portal/shared/roles';
 import { routeKey, type FunctionName, type Route } from '@portal/shared/routes';
 
 export interface PortalHttpApiProps {
+  alarmAction: IAlarmAction;
+}
+
+export interface RoutesProps {
+  api: HttpApi;
   routes: readonly Route[];
   functions: Record<FunctionName, NodejsFunction>;
   /** The staff pool's issuer and app client: the one issuer an HTTP API JWT authorizer can check. */
   staffAuth: { issuer: string; audience: string };
-  alarmAction: IAlarmAction;
 }
 
 /**
@@ -67,6 +73,25 @@ export class PortalHttpApi extends Construct {
       },
     });
 
+    new Alarm(this, 'Api5xx', {
+      alarmDescription: 'The portal API answered 5xx: a handler failed or timed out.',
+      metric: this.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 5,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(props.alarmAction);
+  }
+}
+
+/**
+ * The routes of the API with their integrations, invoke permissions and the staff-pool authorizer:
+ * one Route per route, two resources per function, one authorizer. Its own template, so the portal
+ * stack no longer grows with the route table (ADR 0017).
+ */
+export class RoutesStack extends NestedStack {
+  constructor(scope: Construct, id: string, props: RoutesProps) {
+    super(scope, id, { description: 'Cổng dịch vụ y tế: the API routes, their integrations and invoke permissions (nested in Portal)' });
     const staffJwt = new HttpJwtAuthorizer('StaffJwt', props.staffAuth.issuer, { jwtAudience: [props.staffAuth.audience] });
 
     // One integration per function, shared by its routes, and one API-scoped invoke permission per
@@ -83,7 +108,7 @@ export class PortalHttpApi extends Construct {
 
     for (const route of props.routes) {
       const httpRoute = new HttpRoute(this, `Route-${route.id}`, {
-        httpApi: this.api,
+        httpApi: props.api,
         routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
         integration: integrationFor(route.fn),
         ...(gatewayChecksStaffToken(route) ? { authorizer: staffJwt } : {}),
@@ -105,14 +130,5 @@ export class PortalHttpApi extends Construct {
         });
       }
     }
-
-    new Alarm(this, 'Api5xx', {
-      alarmDescription: 'The portal API answered 5xx: a handler failed or timed out.',
-      metric: this.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
-      threshold: 5,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    }).addAlarmAction(props.alarmAction);
   }
 }

@@ -15,7 +15,7 @@ import type { Construct } from 'constructs';
 import { routes as routeTable, type Route } from '@portal/shared/routes';
 import { DataTable } from './data-table';
 import { FunctionsStack, type PortalFunctions } from './functions';
-import { PortalHttpApi } from './http-api';
+import { PortalHttpApi, RoutesStack } from './http-api';
 import { JobsStack, type PortalJobs } from './jobs';
 import { Identity } from './identity';
 import { portalSettings } from './settings';
@@ -84,12 +84,14 @@ export class PortalStack extends Stack {
     });
     this.functions = this.functionsStack.functions;
 
-    this.httpApi = new PortalHttpApi(this, 'Http', {
+    this.httpApi = new PortalHttpApi(this, 'Http', { alarmAction });
+    // The routes, integrations and invoke permissions in their own template, after the functions (ADR 0017).
+    new RoutesStack(this, 'RoutesStack', {
+      api: this.httpApi.api,
       routes: props.routes ?? routeTable,
       functions: this.functions.byName,
       // Staff-only routes are checked at the gateway too, against the staff pool (ADR 0022).
       staffAuth: { issuer: this.identity.staff.issuer, audience: this.identity.staff.client.userPoolClientId },
-      alarmAction,
     });
 
     // Functions no route invokes: the outbox on the table's stream, sweeps on schedules (ADR 0009), in their nested stack.

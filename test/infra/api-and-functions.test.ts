@@ -129,15 +129,15 @@ describe('where the API and the functions live (ADR 0017)', () => {
   const tagged = (path: string, key: string): string[] =>
     ofType(stackAt(path), 'AWS::Lambda::Function').flatMap(([, p]) => ((p.Tags ?? []) as { Key: string; Value: string }[]).filter((t) => t.Key === key).map((t) => t.Value));
 
-  it('is three templates: the portal stack and its Functions and Jobs nested stacks', () => {
-    expect(synth.portalStacks.map((s) => s.path)).toEqual(['Portal', 'Portal/FunctionsStack', 'Portal/JobsStack']);
-    expect(ofType(stackAt('Portal'), 'AWS::CloudFormation::Stack')).toHaveLength(2);
+  it('is four templates: the portal stack and its Functions, Routes and Jobs nested stacks', () => {
+    expect(synth.portalStacks.map((s) => s.path)).toEqual(['Portal', 'Portal/FunctionsStack', 'Portal/RoutesStack', 'Portal/JobsStack']);
+    expect(ofType(stackAt('Portal'), 'AWS::CloudFormation::Stack')).toHaveLength(3);
   });
 
   it('builds every HTTP function in the Functions stack, none elsewhere, and no job there', () => {
     expect(tagged('Portal/FunctionsStack', FUNCTION_TAG).sort()).toEqual(Object.keys(FUNCTIONS).sort());
     expect(tagged('Portal/FunctionsStack', JOB_TAG)).toEqual([]);
-    for (const path of ['Portal', 'Portal/JobsStack']) expect(tagged(path, FUNCTION_TAG), path).toEqual([]);
+    for (const path of ['Portal', 'Portal/RoutesStack', 'Portal/JobsStack']) expect(tagged(path, FUNCTION_TAG), path).toEqual([]);
   });
 
   it("keeps each function's role, policy, log group and alarms beside it in the Functions stack", () => {
@@ -154,11 +154,11 @@ describe('where the API and the functions live (ADR 0017)', () => {
     }
   });
 
-  it('keeps the API, every route, and one integration and one invoke permission per function in the portal stack (ADR 0005)', () => {
-    const outer = stackAt('Portal');
-    expect(ofType(outer, 'AWS::ApiGatewayV2::Api')).toHaveLength(1);
+  it('keeps the API in the portal stack, and every route and one integration and one invoke permission per function in the Routes stack (ADR 0005, 0017)', () => {
+    expect(ofType(stackAt('Portal'), 'AWS::ApiGatewayV2::Api')).toHaveLength(1);
+    const outer = stackAt('Portal/RoutesStack');
     expect(ofType(outer, 'AWS::ApiGatewayV2::Route')).toHaveLength(routes.length);
-    for (const path of ['Portal/FunctionsStack', 'Portal/JobsStack']) {
+    for (const path of ['Portal', 'Portal/FunctionsStack', 'Portal/JobsStack']) {
       for (const type of ['AWS::ApiGatewayV2::Route', 'AWS::ApiGatewayV2::Integration', 'AWS::Lambda::Permission']) expect(ofType(stackAt(path), type), `${path} ${type}`).toEqual([]);
     }
     // Read through the merged template, each integration and permission names one portal function's ARN.
