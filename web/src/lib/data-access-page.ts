@@ -9,6 +9,7 @@ import { updateAuthLink } from './auth-link';
 import { vietnamDateTime } from './dossier-format';
 import { pagePath, type Lang } from './i18n';
 import { clearToken, getToken } from './session';
+import { el, fact, required as requiredIn } from './dom';
 
 const TEXT = {
   vi: {
@@ -33,27 +34,7 @@ const TEXT = {
   },
 } as const;
 
-function required<T extends Element>(root: ParentNode, selector: string): T {
-  const element = root.querySelector<T>(selector);
-  if (!element) throw new Error(`data access: missing ${selector}`);
-  return element;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function fact(label: string, value: Node | string): HTMLElement {
-  const div = el('div');
-  div.append(el('dt', {}, label));
-  const dd = el('dd');
-  dd.append(value);
-  div.append(dd);
-  return div;
-}
+const required = <T extends Element>(root: ParentNode, selector: string): T => requiredIn<T>(root, selector, 'data access');
 
 /** "Cán bộ Sở Y tế — Phòng Nghiệp vụ Y" (the name only where the department shows names). */
 export function staffText(by: DataAccessItem['by'], lang: Lang): string {

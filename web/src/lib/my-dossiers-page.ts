@@ -7,6 +7,7 @@ import { DUE_STATE_LABELS, stateLabel, stateTone, vietnamDateTime, vietnamDay } 
 import { listMyDossiers, procedureNames } from './dossiers-api';
 import { pagePath, type Lang } from './i18n';
 import { clearToken, getToken } from './session';
+import { el, fact, required as requiredIn } from './dom';
 
 const TEXT = {
   vi: {
@@ -43,27 +44,7 @@ const TEXT = {
   },
 } as const;
 
-function required<T extends Element>(root: ParentNode, selector: string): T {
-  const element = root.querySelector<T>(selector);
-  if (!element) throw new Error(`my dossiers: missing ${selector}`);
-  return element;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function fact(label: string, value: Node | string): HTMLElement {
-  const div = el('div');
-  div.append(el('dt', {}, label));
-  const dd = el('dd');
-  dd.append(value);
-  div.append(dd);
-  return div;
-}
+const required = <T extends Element>(root: ParentNode, selector: string): T => requiredIn<T>(root, selector, 'my dossiers');
 
 /** Drafts first, then the newest submission. */
 export function sortDossiers(items: readonly DossierSummary[]): DossierSummary[] {
