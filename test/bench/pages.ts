@@ -142,11 +142,18 @@ async function startChromium(ctx: BenchContext): Promise<{ browser: Browser; sto
   return { browser, stop };
 }
 
-/** Signs `user` in through the real callback page on this tab, then empties the HTTP cache so the audit still loads cold. */
+/**
+ * Signs `user` in as the callback page leaves a tab (web/src/lib/session.ts: the ID token in
+ * sessionStorage; the code + PKCE flow itself is the sign-in e2e's), then empties the HTTP cache so
+ * the audit still loads cold.
+ */
 async function signIn(page: Page, portal: TestPortal, user: string, returnPath: string): Promise<void> {
   const token = await portal.tokenFor(user);
-  await page.goto(`${portal.url}/dang-nhap/xong/#id_token=${token}&return=${encodeURIComponent(returnPath)}`);
-  // Evaluated in the page (a string, since this file is type-checked without the DOM library).
+  await page.goto(`${portal.url}/dang-nhap/`);
+  const session = { idToken: token, expiresAt: Date.now() + 15 * 60_000, storedAt: Date.now() };
+  // Evaluated in the page (strings, since this file is type-checked without the DOM library).
+  await page.evaluate(`sessionStorage.setItem('portal.session', ${JSON.stringify(JSON.stringify(session))})`);
+  await page.goto(`${portal.url}${returnPath}`);
   await page.waitForFunction(`location.pathname === ${JSON.stringify(returnPath)}`, { timeout: 15_000 });
   const cdp = await page.createCDPSession();
   await cdp.send('Network.clearBrowserCache');
