@@ -119,7 +119,7 @@ async function main(): Promise<void> {
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`Bảng dữ liệu: ${created === 'created' ? 'vừa tạo' : 'đã có'} (${written} mục mẫu mới) · DynamoDB Local ${dynamo.endpoint}`);
-  console.log(`Tài khoản mẫu: ${portal.url}/sandbox/login  ·  Hộp thư: ${portal.url}/sandbox/mailbox  ·  Ctrl-C để dừng  ·  sẵn sàng sau ${seconds} s`);
+  console.log(`Đăng nhập (tài khoản mẫu): ${portal.url}/dang-nhap/  ·  Hộp thư: ${portal.url}/sandbox/mailbox  ·  Ctrl-C để dừng  ·  sẵn sàng sau ${seconds} s`);
   console.log(`\n  Cổng dịch vụ y tế: ${portal.url}\n`);
 }
 
