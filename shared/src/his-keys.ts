@@ -4,6 +4,7 @@
  * its last 4 characters, its status), and the revocation path.
  */
 import * as z from 'zod/mini';
+import { instant } from './wire';
 
 export const HIS_KEY_STATUSES = ['active', 'revoked'] as const;
 export type HisKeyStatus = (typeof HIS_KEY_STATUSES)[number];
@@ -21,7 +22,6 @@ export const hisKeyParams = z.object({
   keyId: z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/)),
 });
 
-const instant = z.string().check(z.describe('ISO 8601 instant (UTC)'));
 
 export const hisKeyViewSchema = z.object({
   keyId: z.string(),

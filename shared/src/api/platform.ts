@@ -1,8 +1,8 @@
 /** Wire shapes of the platform routes (health, the signed-in user, audit, HIS keys, the API document) that have no domain file of their own. */
 import * as z from 'zod/mini';
 import { DUTIES, ROLES } from '../roles';
+import { instant } from '../wire';
 
-const instant = z.string().check(z.describe('ISO-8601 instant (UTC)'));
 
 export const healthSchema = z.object({ status: z.literal('ok'), service: z.string(), startedAt: instant, time: instant });
 

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { hospitalIdSchema, PERIODS, SESSION_STATUSES, sessionIdSchema, specialtyIdSchema } from './sessions';
 import { INSURANCE_CATEGORIES, insuranceSchema } from './insurance';
 import { patientSchema, SEXES } from './patients';
+import { instant } from '../wire';
 
 export const APPOINTMENT_STATUSES = ['held', 'confirmed', 'checked_in', 'no_show', 'cancelled', 'released'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
@@ -63,7 +64,6 @@ export const closeDaySchema = z.strictObject({
 
 // ---- Views: what the booking API answers (the OpenAPI document is generated from these) ----
 
-const isoInstant = z.string().check(z.describe('ISO-8601 instant (UTC)'));
 const isoDay = z.string().check(z.describe('YYYY-MM-DD, Vietnam date'));
 const clockTime = z.string().check(z.describe('HH:MM, Vietnam time'));
 
@@ -127,7 +127,7 @@ export const appointmentViewSchema = z.object({
   doctorName: z.optional(z.string()),
   patient: z.object({ fullName: z.string(), dateOfBirth: isoDay, sex: z.enum(SEXES) }),
   insurance: z.object({ category: z.enum(INSURANCE_CATEGORIES), referralDate: z.optional(isoDay) }),
-  createdAt: isoInstant,
+  createdAt: instant,
   changeableUntil: z.string().check(z.describe('Until when it may be cancelled or moved (the cut-off the day before)')),
   holdExpiresAt: z.optional(z.string().check(z.describe('A held place: pay before this instant or it is released'))),
   payment: z.optional(z.object({ kind: z.literal('appointment'), id: z.string(), amountVnd: z.int() })),
@@ -146,7 +146,7 @@ export const sessionAppointmentViewSchema = z.object({
   sex: z.enum(SEXES),
   phone: z.string(),
   insuranceCategory: z.enum(INSURANCE_CATEGORIES),
-  checkedInAt: z.optional(isoInstant),
+  checkedInAt: z.optional(instant),
 });
 export type SessionAppointmentView = z.infer<typeof sessionAppointmentViewSchema>;
 

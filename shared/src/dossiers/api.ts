@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { APPLICANT_ACTIONS, APPRAISAL_OUTCOMES, DOSSIER_STATES, OFFICER_ACTIONS, SYSTEM_ACTIONS } from './lifecycle';
 import { DUE_STATES } from '../calendar/working-days';
+import { instant } from '../wire';
 
 const ulid = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/));
 const procedureCode = z.string().check(z.regex(/^[a-z0-9-]{3,80}$/));
@@ -86,7 +87,6 @@ export const calendarYearParams = z.object({ year: z.string().check(z.regex(/^20
 
 // ---- Views: what the dossier API answers (the OpenAPI document is generated from these) ----
 
-const instant = z.string().check(z.describe('ISO-8601 instant (UTC)'));
 const day = z.string().check(z.describe('YYYY-MM-DD, Vietnam date'));
 const dossierState = z.enum(DOSSIER_STATES);
 const dueState = z.enum(DUE_STATES).check(z.describe('Computed on every read from the due date and today (Vietnam time), never stored'));

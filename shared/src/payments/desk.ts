@@ -1,6 +1,7 @@
 /** The cashier desk and the finance office: what they ask for, and the reconciliation report. */
 import * as z from 'zod/mini';
 import { PAYMENT_STATUSES } from './payments';
+import { instant } from '../wire';
 
 const day = z.iso.date();
 
@@ -13,7 +14,6 @@ export const deskBillsQuery = z.object({
 export const deskPaymentsQuery = z.object({ day: z.optional(day), status: z.optional(z.enum(PAYMENT_STATUSES)) });
 export const reconciliationQuery = z.object({ day });
 
-const instant = z.string().check(z.describe('ISO-8601 instant (UTC)'));
 
 export const deskBillSchema = z.object({
   billId: z.string(),

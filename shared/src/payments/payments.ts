@@ -1,5 +1,6 @@
 /** Payment attempts as the API shows them, and what a client sends to start one. */
 import * as z from 'zod/mini';
+import { instant } from '../wire';
 
 export const PAYABLE_KINDS = ['bill', 'appointment', 'fee'] as const;
 export type PayableKind = (typeof PAYABLE_KINDS)[number];
@@ -23,7 +24,6 @@ export type CreatePayment = z.infer<typeof createPaymentSchema>;
 
 export const paymentIdParams = z.object({ paymentId: id });
 
-const instant = z.string().check(z.describe('ISO-8601 instant (UTC)'));
 const words = z.object({ vi: z.string(), en: z.string() });
 
 export const paymentViewSchema = z.object({

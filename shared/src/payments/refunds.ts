@@ -1,5 +1,6 @@
 /** Refunds: a cashier requests, a second staff member of the same hospital decides (maker–checker). */
 import * as z from 'zod/mini';
+import { instant } from '../wire';
 
 export const REFUND_STATUSES = ['requested', 'approved', 'rejected', 'completed', 'failed'] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
@@ -23,7 +24,6 @@ export const paymentRefundParams = z.object({ paymentId: id });
 export const hospitalRefundsParams = z.object({ hospitalId: z.string().check(z.regex(/^[a-z0-9-]{3,40}$/)) });
 export const hospitalRefundsQuery = z.object({ status: z.optional(z.enum(REFUND_STATUSES)) });
 
-const instant = z.string().check(z.describe('ISO-8601 instant (UTC)'));
 
 export const refundViewSchema = z.object({
   refundId: z.string(),

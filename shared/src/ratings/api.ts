@@ -1,6 +1,7 @@
 /** Wire shapes of the rating API (ADR 0026): what clients send (zod) and what they get back. */
 import * as z from 'zod/mini';
 import { COMMENT_MAX_LENGTH, RATING_SCOPES, SCORES, type RatingScope } from './rules';
+import { instant } from '../wire';
 
 export const rateBody = z.strictObject({
   score: z.int().check(z.gte(1), z.lte(5)),
@@ -19,7 +20,6 @@ export const summaryQuery = z
 export type SummaryQuery = z.infer<typeof summaryQuery>;
 
 const score = z.literal(SCORES);
-const instant = z.string().check(z.describe('ISO 8601 instant (UTC)'));
 
 /** The owner's own rating of one item. */
 export const ratingViewSchema = z.object({
